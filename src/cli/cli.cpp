@@ -1,0 +1,39 @@
+#include "cli/cli.h"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "config/config.h"
+#include "log/log.h"
+
+namespace ta {
+
+int run_cli(int argc, char** argv) {
+  init_console_logging();
+  CLI::App app{"ticket-alarm: 티켓오픈 공지를 Discord로 알려 줍니다", "ticket-alarm"};
+  app.require_subcommand(1);
+  int exit_code = kExitOk;
+
+  register_version(app, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  } catch (const ConfigError& e) {
+    logger("main")->error("설정 오류: {}", e.what());
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    logger("main")->error("{}", e.what());
+    return kExitFailure;
+  }
+  return exit_code;
+}
+
+}  // namespace ta

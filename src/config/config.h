@@ -1,0 +1,103 @@
+#pragma once
+// The effective configuration: config.json (old Python keys accepted unchanged) + defaults +
+// environment overrides. Field names follow the JSON keys.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ta {
+
+struct ProxyConfig {
+  std::string http;
+  std::string https;
+};
+
+struct LogConfig {
+  std::string dir = "logs";
+  std::string level = "info";
+  int max_size_mb = 10;
+  int files = 5;
+};
+
+struct BrowserConfig {
+  std::string path;                 // empty: search PATH for chromium / chromium-browser / google-chrome
+  int pool_size = 2;                // browsers
+  int pages_per_browser = 2;        // concurrent pages per browser
+  int max_pages_per_browser = 50;   // recycle a browser after this many pages
+  int max_memory_mb = 1024;         // recycle a browser when its process group passes this
+  int page_timeout_s = 30;
+  std::string user_agent;           // empty: the browser's own, with "HeadlessChrome" replaced
+  std::vector<std::string> block = {"Image", "Media", "Font"};  // CDP resource types
+  std::vector<std::string> extra_args;
+  std::vector<std::string> connect;  // remote DevTools endpoints; non-empty: launch nothing
+};
+
+struct WebConfig {
+  std::string listen = "127.0.0.1:8000";
+  std::string admin_token;
+};
+
+struct Config {
+  // Old Python tool's keys, unchanged.
+  std::string DISCORD_WEBHOOK_URL;
+  std::vector<std::string> KEYWORDS;
+  std::vector<std::string> PRIORITY_KEYWORDS;
+  std::vector<std::string> EXCLUDE_KEYWORDS;
+  int interval = 300;                   // seconds between cycles
+  double notification_delay = 1.0;      // seconds between Discord messages
+  int max_notifications_per_cycle = 20;
+  std::vector<std::string> sources = {"interpark", "yes24", "melon", "ticketlink"};
+  ProxyConfig proxy;
+
+  // ticket-alarm's own.
+  std::string data_dir = "data";
+  std::string extract_dir;  // empty: the installed / project scripts/extract
+  int max_items = 200;
+  int jitter_s = 30;
+  int max_backoff_s = 3600;
+  int retention_days = 30;
+  bool notify_updates = true;
+  bool announce_past = false;
+  bool priority_mention = true;
+  int memory_log_every = 10;  // cycles between 메모리 사용량 lines
+  LogConfig log;
+  BrowserConfig browser;
+  WebConfig web;
+
+  std::string source_path;  // the file this was read from ("" when defaults only)
+};
+
+// Bad configuration input. `what()` names the file and the line/column or key path, and says what
+// to do. Callers exit with status 2.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Reads `path`, applies defaults and environment overrides (TICKET_ALARM_WEBHOOK_URL).
+// Unknown keys add a warning naming the nearest known key to `warnings`.
+Config load_config(const std::string& path, std::vector<std::string>* warnings);
+
+// Parses configuration text (the same rules as load_config; `origin` names it in errors).
+Config parse_config(const std::string& text, const std::string& origin, std::vector<std::string>* warnings);
+
+// The config path to use: --config value, else $TICKET_ALARM_CONFIG, else config/config.json.
+std::string resolve_config_path(const std::string& cli_value);
+
+// Creates config/config.json from config/config.example.json when it does not exist yet.
+// Returns true when it created the file.
+bool ensure_config_file(const std::string& path);
+
+// The effective configuration as JSON, webhook token masked.
+nlohmann::json effective_json(const Config& c);
+
+// "https://discord.com/api/webhooks/123/abcdef..." -> "https://discord.com/api/webhooks/123/****"
+std::string mask_webhook(const std::string& url);
+
+// The project's scripts/extract (or the installed copy next to the binary) when extract_dir is empty.
+std::string extract_dir(const Config& c);
+
+}  // namespace ta

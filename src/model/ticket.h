@@ -1,0 +1,31 @@
+#pragma once
+// A normalised ticket-open notice: what the store keeps, the notifier announces and `crawl` prints.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ta {
+
+struct Ticket {
+  std::string site;       // interpark | yes24 | melon | ticketlink
+  std::string site_name;  // 인터파크 | YES24 | 멜론티켓 | 티켓링크
+  std::string id;         // the site's own notice id, else a stable hash
+  std::string title;
+  std::optional<std::string> open_at;  // ISO 8601 with +09:00, or null when not parseable
+  std::string open_text;               // as shown on the site
+  std::string open_type;               // general | presale | fanclub | nth_round | last | other
+  std::string open_type_label;         // as shown on the site
+  std::string venue;
+  std::string url;    // absolute detail URL
+  std::string image;  // absolute poster URL or empty
+  std::vector<std::string> badges;
+  std::string genre;  // as given by the site, may be empty
+};
+
+// The JSON shape printed by `crawl --format json` and stored in fixtures' expected.json.
+nlohmann::json to_json(const Ticket& t);
+Ticket ticket_from_json(const nlohmann::json& j);
+
+}  // namespace ta

@@ -1,6 +1,7 @@
 #pragma once
 // The effective configuration: config.json (old Python keys accepted unchanged) + defaults +
 // environment overrides. Field names follow the JSON keys.
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -99,5 +100,23 @@ std::string mask_webhook(const std::string& url);
 
 // The project's scripts/extract (or the installed copy next to the binary) when extract_dir is empty.
 std::string extract_dir(const Config& c);
+
+// What every command does with --config: resolve the path, copy the example on first run (only
+// for the default path, so a mistyped --config is reported instead of silently created), load.
+// `created` (optional) tells whether this run created the file.
+Config load_config_from_cli(const std::string& cli_value, std::vector<std::string>* warnings,
+                            bool* created = nullptr);
+
+// The sites `sources` may name, in their default order.
+const std::vector<std::string>& known_sites();
+
+// The candidate closest to `word` (case-insensitive edit distance), or "" when none is close
+// enough to be a plausible typo.
+std::string nearest_word(const std::string& word, const std::vector<std::string>& candidates);
+
+// A ConfigError message for a JSON syntax error: `origin`, line and column (from nlohmann's 1-based
+// byte count `byte`), the offending line with a caret under the column, and what to do.
+std::string describe_json_syntax_error(const std::string& text, const std::string& origin, std::size_t byte,
+                                       const std::string& detail);
 
 }  // namespace ta

@@ -1,0 +1,66 @@
+#include "normalize/text_clean.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace ta {
+namespace {
+
+TEST(CleanText, FollowsTheContract) {
+  struct Row {
+    std::string input;
+    std::string expected;
+  };
+  const std::vector<Row> rows = {
+      {"뮤지컬 〈레미제라블〉", "뮤지컬 〈레미제라블〉"},
+      {"", ""},
+      {"   ", ""},
+      // Zero-width characters vanish without leaving a space.
+      {"뮤지\xE2\x80\x8B컬", "뮤지컬"},
+      {"\xEF\xBB\xBF뮤지컬\xE2\x80\x8C \xE2\x80\x8D", "뮤지컬"},
+      {"&#8203;뮤지컬", "뮤지컬"},
+      // Entities: named, decimal, hex; decoded once only.
+      {"Tom &amp; Jerry", "Tom & Jerry"},
+      {"&lt;뮤지컬 X&gt;", "<뮤지컬 X>"},
+      {"&quot;Q&quot; &#39;A&#39; &apos;B&apos;", "\"Q\" 'A' 'B'"},
+      {"&lsaquo;스페셜&rsaquo;", "‹스페셜›"},
+      {"&#xAC00;&#X41;&#65;", "가AA"},
+      {"&amp;lt;", "&lt;"},
+      {"AT&T R&D &unknown; &#0; &#xD800; &#;", "AT&T R&D &unknown; &#0; &#xD800; &#;"},
+      {"a &amp b", "a &amp b"},
+      // Tags go; angle brackets used as punctuation stay.
+      {"<b>굵게</b> 보통", "굵게 보통"},
+      {"<span class=\"tit\">뮤지컬</span>", "뮤지컬"},
+      {"<a href='/x?a=1&b=>2'>링크</a>", "링크"},
+      {"한 줄<br>두 줄<br/>세 줄<BR />끝", "한 줄 두 줄 세 줄 끝"},
+      {"<p>문단</p><p>다음</p>", "문단 다음"},
+      {"<!-- 주석 -->본문", "본문"},
+      {"<뮤지컬 X>", "<뮤지컬 X>"},
+      {"<뮤지컬 〈X〉>", "<뮤지컬 〈X〉>"},
+      {"‹스페셜>", "‹스페셜>"},
+      {"[단독] ‹스페셜> 콘서트", "[단독] ‹스페셜> 콘서트"},
+      {"<Mamma Mia!> 내한", "<Mamma Mia!> 내한"},
+      {"<RENT> 20주년", "<RENT> 20주년"},
+      {"a < b > c", "a < b > c"},
+      {"3 <5", "3 <5"},
+      {"&lt;b&gt;그대로&lt;/b&gt;", "<b>그대로</b>"},
+      // nbsp and every kind of whitespace collapse to one space.
+      {"A\xC2\xA0\xC2\xA0" "B", "A B"},
+      {"A&nbsp;B", "A B"},
+      {"\t 첫째\n\n 둘째\r\n", "첫째 둘째"},
+      {"전각\xE3\x80\x80공백", "전각 공백"},
+      {"  앞뒤  ", "앞뒤"},
+      // Nothing else changes.
+      {"[단독판매] 2025 콘서트 - 서울 (추가오픈)", "[단독판매] 2025 콘서트 - 서울 (추가오픈)"},
+      {"\xFF\xFE broken", "\xFF\xFE broken"},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.input);
+    EXPECT_EQ(clean_text(r.input), r.expected);
+  }
+}
+
+}  // namespace
+}  // namespace ta

@@ -16,6 +16,7 @@ int run_cli(int argc, char** argv) {
   int exit_code = kExitOk;
 
   register_version(app, exit_code);
+  register_check_config(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,7 @@ int run_cli(int argc, char** argv);
 // command's exit code in `exit_code`; exceptions escaping it are mapped by run_cli
 // (ConfigError -> 2, anything else -> 1).
 void register_version(CLI::App& app, int& exit_code);
+void register_check_config(CLI::App& app, int& exit_code);
 // More commands are declared below as they are added.
 
 }  // namespace ta

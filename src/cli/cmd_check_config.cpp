@@ -1,0 +1,53 @@
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli.h"
+#include "config/config.h"
+#include "log/log.h"
+
+namespace ta {
+
+void register_check_config(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("check-config",
+                                 "설정 파일을 검사하고 실제로 쓰일 설정을 JSON으로 출력합니다 "
+                                 "(validate the configuration and print the effective settings)");
+  // Shared with the callback, which runs after register_check_config has returned.
+  auto config_path = std::make_shared<std::string>();
+  cmd->add_option("--config", *config_path,
+                  "설정 파일 경로 (기본: 환경 변수 TICKET_ALARM_CONFIG, 없으면 config/config.json)");
+  cmd->footer(
+      "처음 실행하면 config/config.json을 config/config.example.json에서 만듭니다 (--config를 주지 않은 경우만).\n"
+      "경고는 stderr에, 설정 JSON은 stdout에 출력합니다 (웹훅 토큰은 ****로 가립니다).\n"
+      "환경 변수 TICKET_ALARM_WEBHOOK_URL이 있으면 DISCORD_WEBHOOK_URL 대신 씁니다.\n"
+      "종료 코드: 0 정상, 2 설정 오류.\n"
+      "예: ticket-alarm check-config --config /etc/ticket-alarm/config.json");
+  cmd->callback([&exit_code, config_path] {
+    auto log = logger("main");
+    std::vector<std::string> warnings;
+    bool created = false;
+    const Config config = load_config_from_cli(*config_path, &warnings, &created);
+    if (created)
+      log->info("{}이(가) 없어 기본 설정으로 만들었습니다 — DISCORD_WEBHOOK_URL과 KEYWORDS를 채우세요.",
+                config.source_path);
+    for (const auto& warning : warnings) log->warn("{}", warning);
+
+    std::cout << effective_json(config).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+
+    if (config.DISCORD_WEBHOOK_URL.empty())
+      log->warn(
+          "Discord 웹훅이 설정되지 않아 알림을 보낼 수 없습니다 — {}의 \"DISCORD_WEBHOOK_URL\"을 채우거나 "
+          "환경 변수 TICKET_ALARM_WEBHOOK_URL을 설정하세요.",
+          config.source_path);
+    if (warnings.empty())
+      log->info("설정 파일 {}: 문제 없음", config.source_path);
+    else
+      log->info("설정 파일 {}: 사용할 수 있음 (경고 {}개 — 위 내용을 확인하세요)", config.source_path, warnings.size());
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace ta

@@ -10,25 +10,20 @@ namespace {
 
 // Only genuine element names count as tags; an allow-list is what lets an English title in
 // angle brackets survive.
-const std::unordered_set<std::string_view>& inline_elements() {
+const std::unordered_set<std::string_view>& html_elements() {
   static const std::unordered_set<std::string_view> kNames = {
-      "a",     "abbr",   "b",      "bdi",   "bdo",   "big",    "button", "cite",   "code",
-      "del",   "dfn",    "em",     "font",  "i",     "img",    "input",  "ins",    "kbd",
-      "label", "mark",   "meta",   "link",  "q",     "s",      "samp",   "script", "small",
-      "span",  "strike", "strong", "style", "sub",   "sup",    "svg",    "path",   "time",
-      "tt",    "u",      "var",    "wbr",   "html",  "head",   "body",   "title",  "picture",
-      "source", "noscript", "iframe", "select", "option", "textarea", "nobr", "center"};
-  return kNames;
-}
-
-const std::unordered_set<std::string_view>& line_breaking_elements() {
-  static const std::unordered_set<std::string_view> kNames = {
-      "br",      "p",      "div",     "li",    "ul",      "ol",     "dl",      "dt",
-      "dd",      "tr",     "td",      "th",    "table",   "thead",  "tbody",   "tfoot",
-      "h1",      "h2",     "h3",      "h4",    "h5",      "h6",     "hr",      "section",
-      "article", "header", "footer",  "nav",   "aside",   "main",   "figure",  "figcaption",
-      "blockquote", "pre", "address", "caption", "form",  "fieldset", "legend", "details",
-      "summary"};
+      "a",       "abbr",     "address", "article", "aside",  "b",       "bdi",        "bdo",
+      "big",     "blockquote", "body",  "br",      "button", "caption", "center",     "cite",
+      "code",    "dd",       "del",     "details", "dfn",    "div",     "dl",         "dt",
+      "em",      "fieldset", "figcaption", "figure", "font", "footer",  "form",       "h1",
+      "h2",      "h3",       "h4",      "h5",      "h6",     "head",    "header",     "hr",
+      "html",    "i",        "iframe",  "img",     "input",  "ins",     "kbd",        "label",
+      "legend",  "li",       "link",    "main",    "mark",   "meta",    "nav",        "nobr",
+      "noscript", "ol",      "option",  "p",       "path",   "picture", "pre",        "q",
+      "s",       "samp",     "script",  "section", "select", "small",   "source",     "span",
+      "strike",  "strong",   "style",   "sub",     "summary", "sup",    "svg",        "table",
+      "tbody",   "td",       "textarea", "tfoot",  "th",     "thead",   "time",       "title",
+      "tr",      "tt",       "u",       "ul",      "var",    "wbr"};
   return kNames;
 }
 
@@ -54,17 +49,12 @@ std::size_t find_tag_end(const std::string& s, std::size_t from) {
   return std::string::npos;
 }
 
-struct Markup {
-  std::size_t end = 0;  // one past the markup
-  bool breaks_line = false;
-};
-
-// Recognises markup at s[pos] == '<'; returns false when the '<' is text.
-bool markup_at(const std::string& s, std::size_t pos, Markup& m) {
+// Recognises markup at s[pos] == '<' and sets `end` one past it; false when the '<' is text.
+bool markup_at(const std::string& s, std::size_t pos, std::size_t& end) {
   if (s.compare(pos, 4, "<!--") == 0) {
     std::size_t close = s.find("-->", pos + 4);
     if (close == std::string::npos) return false;
-    m.end = close + 3;
+    end = close + 3;
     return true;
   }
   std::size_t i = pos + 1;
@@ -72,7 +62,7 @@ bool markup_at(const std::string& s, std::size_t pos, Markup& m) {
     if (i + 1 >= s.size() || !is_alpha(s[i + 1])) return false;
     std::size_t close = find_tag_end(s, i + 1);
     if (close == std::string::npos) return false;
-    m.end = close + 1;
+    end = close + 1;
     return true;
   }
   if (i < s.size() && s[i] == '/') ++i;
@@ -82,12 +72,10 @@ bool markup_at(const std::string& s, std::size_t pos, Markup& m) {
   if (i < s.size() && !(s[i] == '>' || s[i] == '/' || is_space(s[i]))) return false;
   std::string name;
   for (std::size_t k = name_start; k < i; ++k) name += static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
-  bool breaks = line_breaking_elements().count(name) > 0;
-  if (!breaks && !inline_elements().count(name)) return false;
+  if (!html_elements().count(name)) return false;
   std::size_t close = find_tag_end(s, i);
   if (close == std::string::npos) return false;
-  m.end = close + 1;
-  m.breaks_line = breaks;
+  end = close + 1;
   return true;
 }
 
@@ -97,10 +85,9 @@ std::string strip_tags(const std::string& text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    Markup m;
-    if (text[i] == '<' && markup_at(text, i, m)) {
-      if (m.breaks_line) out += ' ';
-      i = m.end;
+    std::size_t end = 0;
+    if (text[i] == '<' && markup_at(text, i, end)) {
+      i = end;
     } else {
       out += text[i++];
     }

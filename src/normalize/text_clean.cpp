@@ -21,7 +21,7 @@ bool is_whitespace(char32_t cp) {
 }  // namespace
 
 std::string clean_text(const std::string& text) {
-  std::string decoded = decode_entities(strip_tags(text));
+  std::string decoded = strip_tags(decode_entities(text));
   std::string out;
   out.reserve(decoded.size());
   bool pending_space = false;

@@ -28,14 +28,19 @@ TEST(CleanText, FollowsTheContract) {
       {"&lsaquo;스페셜&rsaquo;", "‹스페셜›"},
       {"&#xAC00;&#X41;&#65;", "가AA"},
       {"&amp;lt;", "&lt;"},
-      {"AT&T R&D &unknown; &#0; &#xD800; &#;", "AT&T R&D &unknown; &#0; &#xD800; &#;"},
-      {"a &amp b", "a &amp b"},
+      {"AT&T R&D &unknown; &#; &lsaquo", "AT&T R&D &unknown; &#; &lsaquo"},
+      // HTML5 leniency, as browsers and Python's html.unescape show it.
+      {"a &amp b", "a & b"},
+      {"&copy2025 &#39A&#39", "©2025 'A'"},
+      {"&#0;&#xD800;&#x110000;", "\uFFFD\uFFFD\uFFFD"},
+      {"&#150; &#128;", "– €"},
       // Tags go; angle brackets used as punctuation stay.
       {"<b>굵게</b> 보통", "굵게 보통"},
       {"<span class=\"tit\">뮤지컬</span>", "뮤지컬"},
       {"<a href='/x?a=1&b=>2'>링크</a>", "링크"},
-      {"한 줄<br>두 줄<br/>세 줄<BR />끝", "한 줄 두 줄 세 줄 끝"},
-      {"<p>문단</p><p>다음</p>", "문단 다음"},
+      // "Drop tags": nothing is put in their place.
+      {"한 줄<br>두 줄<br/>세 줄<BR />끝", "한 줄두 줄세 줄끝"},
+      {"<p>문단</p>\n<p>다음</p>", "문단 다음"},
       {"<!-- 주석 -->본문", "본문"},
       {"<뮤지컬 X>", "<뮤지컬 X>"},
       {"<뮤지컬 〈X〉>", "<뮤지컬 〈X〉>"},
@@ -45,7 +50,9 @@ TEST(CleanText, FollowsTheContract) {
       {"<RENT> 20주년", "<RENT> 20주년"},
       {"a < b > c", "a < b > c"},
       {"3 <5", "3 <5"},
-      {"&lt;b&gt;그대로&lt;/b&gt;", "<b>그대로</b>"},
+      // Entities are decoded first, so an escaped real tag is a tag too.
+      {"&lt;b&gt;굵게&lt;/b&gt;", "굵게"},
+      {"&lt;Mamma Mia!&gt;", "<Mamma Mia!>"},
       // nbsp and every kind of whitespace collapse to one space.
       {"A\xC2\xA0\xC2\xA0" "B", "A B"},
       {"A&nbsp;B", "A B"},

@@ -1,5 +1,7 @@
 #include "log/log.h"
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <regex>
@@ -35,8 +37,16 @@ class LevelFlag : public spdlog::custom_flag_formatter {
   std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<LevelFlag>(); }
 };
 
+// Longest first: when one secret is a prefix of another, masking the short one first would leave
+// the long one's tail in the line.
+struct LongestFirst {
+  bool operator()(const std::string& a, const std::string& b) const {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  }
+};
+
 std::mutex g_secrets_mutex;
-std::set<std::string> g_secrets;
+std::set<std::string, LongestFirst> g_secrets;
 
 // Masks secrets before any real sink sees the line, so no sink can leak a token.
 class RedactingSink : public spdlog::sinks::base_sink<std::mutex> {

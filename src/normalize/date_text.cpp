@@ -126,6 +126,20 @@ bool read_weekday_word(TextScanner& sc) {
   return false;
 }
 
+// Other short bracketed words after a date (`(木)`, `(수·목)`, `(예정)`) are read past the same
+// way; digits inside mean it is data, not a note, and the bracket is left alone.
+bool skip_short_note(TextScanner& sc, char close) {
+  constexpr std::size_t kMaxNoteBytes = 30;
+  std::size_t start = sc.pos();
+  while (!sc.done() && sc.pos() - start <= kMaxNoteBytes) {
+    if (sc.accept(std::string_view(&close, 1))) return true;
+    if (sc.at_digit() || sc.peek() == '(' || sc.peek() == '[') break;
+    sc.set_pos(sc.pos() + 1);
+  }
+  sc.set_pos(start);
+  return false;
+}
+
 }  // namespace
 
 std::optional<DateText> read_date(TextScanner& sc) {
@@ -144,14 +158,14 @@ void skip_weekday(TextScanner& sc) {
     sc.set_pos(sc.pos() + 1);
     sc.skip_spaces();
   }
-  if (!read_weekday_word(sc)) {
-    sc.set_pos(start);
-    return;
-  }
-  if (close) {
+  std::size_t inside = sc.pos();
+  if (read_weekday_word(sc)) {
     sc.skip_spaces();
-    if (!sc.accept(std::string_view(&close, 1))) sc.set_pos(start);
+    if (!close || sc.accept(std::string_view(&close, 1))) return;
   }
+  sc.set_pos(inside);
+  if (close && skip_short_note(sc, close)) return;
+  sc.set_pos(start);
 }
 
 }  // namespace ta

@@ -19,7 +19,8 @@ struct DateText {
 std::optional<DateText> read_date(TextScanner& sc);
 
 // Skips a day of the week in any form a page uses: `(목)`, `（목）` (already folded to ASCII),
-// `[목]`, `목요일`, `(목요일)`, `(Thu)`, `Thursday`. Does nothing when there is none.
+// `[목]`, `목요일`, `(목요일)`, `(Thu)`, `Thursday`, and any other short bracketed note without
+// digits (`(木)`, `(수·목)`). Does nothing when there is none.
 void skip_weekday(TextScanner& sc);
 
 }  // namespace ta

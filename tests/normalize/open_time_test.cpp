@@ -55,6 +55,9 @@ TEST(ParseOpenTime, ToleratesVariantsSeenOnPages) {
       {"2025.07.03 목 16:00", now, "2025-07-03T16:00:00+09:00"},
       {"2025.07.03 [목] 16:00", now, "2025-07-03T16:00:00+09:00"},
       {"2025.07.03 (Thu) 16:00", now, "2025-07-03T16:00:00+09:00"},
+      {"2025.07.03(木) 16:00", now, "2025-07-03T16:00:00+09:00"},
+      {"2025.07.03 (수·목) 16:00", now, "2025-07-03T16:00:00+09:00"},
+      {"2025.07.03 [예정] 16:00", now, "2025-07-03T16:00:00+09:00"},
       {"2025.07.03(목)16:00", now, "2025-07-03T16:00:00+09:00"},
       {"2025.07.03, 16:00", now, "2025-07-03T16:00:00+09:00"},
       {"2025.7.3 9:05", now, "2025-07-03T09:05:00+09:00"},
@@ -162,6 +165,8 @@ TEST(ParseOpenTime, GivesNothingWhenThereIsNoCompleteValidTime) {
       {"1751526000", now, std::nullopt},
       {"R석 150,000원", now, std::nullopt},
       {"2025-07-03", now, std::nullopt},
+      // A bracket holding digits is data, not a weekday: the time after it is not this date's.
+      {"2025.07.03 (1회차) 16:00", now, std::nullopt},
       {"00.00 00:00", now, std::nullopt},
   });
 }

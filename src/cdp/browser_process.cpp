@@ -1,0 +1,205 @@
+#include "cdp/browser_process.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <regex>
+#include <thread>
+
+#include <boost/process.hpp>
+#include <boost/process/extend.hpp>
+
+#include "cdp/errors.h"
+#include "log/log.h"
+#include "util/process_group.h"
+
+namespace bp = boost::process;
+namespace fs = std::filesystem;
+
+namespace ta::cdp {
+namespace {
+
+constexpr size_t kStderrTailLines = 30;
+
+// Puts Chromium (and therefore every process it forks) into a new process group, so one killpg
+// ends them all.
+struct NewProcessGroup : bp::extend::handler {
+  template <class Executor>
+  void on_exec_setup(Executor&) const {
+    ::setpgid(0, 0);
+  }
+};
+
+std::string make_profile_dir() {
+  std::string tmpl = (fs::temp_directory_path() / "ticket-alarm-chromium-XXXXXX").string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  if (!::mkdtemp(buf.data())) throw LaunchError("chromium", "임시 프로필 폴더를 만들 수 없습니다: " + tmpl, {});
+  return std::string(buf.data());
+}
+
+}  // namespace
+
+std::string find_chromium(const std::string& configured) {
+  if (!configured.empty()) {
+    if (fs::exists(configured)) return configured;
+    auto found = bp::search_path(configured);
+    if (!found.empty()) return found.string();
+    throw LaunchError(configured, "browser.path에 지정한 Chromium 실행 파일이 없습니다. 경로를 고치거나 비워 두세요 (비우면 PATH에서 찾습니다)", {});
+  }
+  for (const char* name : {"chromium", "chromium-browser", "google-chrome-stable", "google-chrome"}) {
+    auto found = bp::search_path(name);
+    if (!found.empty()) return found.string();
+  }
+  throw LaunchError("chromium",
+                    "Chromium을 찾을 수 없습니다. 설치하세요: sudo apt-get install chromium "
+                    "(또는 scripts/setup.sh 실행, 또는 설정의 browser.path에 경로 지정)",
+                    {});
+}
+
+std::vector<std::string> chromium_flags(const std::string& profile_dir, const LaunchOptions& options) {
+  std::vector<std::string> args = {
+      "--remote-debugging-port=0",
+      "--user-data-dir=" + profile_dir,
+      "--no-first-run",
+      "--no-default-browser-check",
+      // A closed network: every background connection is refused here, and none is wanted anywhere.
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--disable-default-apps",
+      "--disable-extensions",
+      "--disable-breakpad",
+      "--disable-domain-reliability",
+      "--disable-client-side-phishing-detection",
+      "--metrics-recording-only",
+      "--no-pings",
+      "--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,"
+      "AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions",
+      "--disable-background-timer-throttling",
+      "--disable-backgrounding-occluded-windows",
+      "--disable-renderer-backgrounding",
+      "--disable-dev-shm-usage",  // /dev/shm is 64 MB in Docker
+      "--disable-gpu",
+      "--mute-audio",
+      "--hide-scrollbars",
+      "--password-store=basic",
+      "--use-mock-keychain",
+      // Hides navigator.webdriver without injecting script.
+      "--disable-blink-features=AutomationControlled",
+      "--window-size=1280,900",
+  };
+  if (options.headless) args.push_back("--headless=new");
+  if (::geteuid() == 0) args.push_back("--no-sandbox");  // the sandbox cannot start as root
+  for (const auto& a : options.extra_args) args.push_back(a);
+  args.push_back("about:blank");
+  return args;
+}
+
+struct BrowserProcess::Impl {
+  std::string binary;
+  std::string profile;
+  std::string endpoint;
+  bp::ipstream err;
+  bp::child child;
+  pid_t pid = 0;
+  std::thread reader;
+  mutable std::mutex mutex;
+  std::condition_variable cv;
+  std::deque<std::string> tail;
+  bool stderr_closed = false;
+  bool terminated = false;
+
+  void read_stderr() {
+    static const std::regex listening(R"(DevTools listening on (ws://\S+))");
+    std::string line;
+    while (std::getline(err, line)) {
+      std::smatch m;
+      std::lock_guard<std::mutex> lock(mutex);
+      if (endpoint.empty() && std::regex_search(line, m, listening)) endpoint = m[1];
+      tail.push_back(line);
+      if (tail.size() > kStderrTailLines) tail.pop_front();
+      cv.notify_all();
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    stderr_closed = true;
+    cv.notify_all();
+  }
+
+  std::vector<std::string> tail_copy() const {
+    std::lock_guard<std::mutex> lock(mutex);
+    return {tail.begin(), tail.end()};
+  }
+
+  void terminate() {
+    if (terminated) return;
+    terminated = true;
+    if (pid > 0) {
+      std::vector<pid_t> members = processes_in_group(pid);
+      kill_group(pid);
+      std::error_code ec;
+      child.wait(ec);
+      reap_members(members, pid);
+    }
+    if (reader.joinable()) reader.join();
+    std::error_code ec;
+    if (!profile.empty()) fs::remove_all(profile, ec);
+    if (ec) logger("cdp")->warn("임시 프로필 삭제 실패 {}: {}", profile, ec.message());
+  }
+};
+
+BrowserProcess::BrowserProcess(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+BrowserProcess::~BrowserProcess() { terminate(); }
+
+std::unique_ptr<BrowserProcess> BrowserProcess::launch(const LaunchOptions& options, const Deadline& deadline) {
+  auto impl = std::make_unique<Impl>();
+  impl->binary = find_chromium(options.binary);
+  impl->profile = make_profile_dir();
+  auto args = chromium_flags(impl->profile, options);
+  try {
+    impl->child = bp::child(bp::exe = impl->binary, bp::args = args, bp::std_out > bp::null,
+                            bp::std_err > impl->err, bp::std_in < bp::null, NewProcessGroup{});
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove_all(impl->profile, ec);
+    throw LaunchError(impl->binary, std::string("프로세스를 시작할 수 없습니다: ") + e.what(), {});
+  }
+  impl->pid = impl->child.id();
+  Impl* raw = impl.get();
+  impl->reader = std::thread([raw] { raw->read_stderr(); });
+  std::unique_ptr<BrowserProcess> process(new BrowserProcess(std::move(impl)));
+
+  std::unique_lock<std::mutex> lock(raw->mutex);
+  bool ready = raw->cv.wait_until(lock, deadline.at(), [raw] { return !raw->endpoint.empty() || raw->stderr_closed; });
+  bool have_endpoint = !raw->endpoint.empty();
+  lock.unlock();
+  if (have_endpoint) {
+    logger("pool")->debug("Chromium 시작 pid={} {}", raw->pid, raw->endpoint);
+    return process;
+  }
+  auto tail = raw->tail_copy();
+  process->terminate();
+  if (!ready) throw LaunchError(raw->binary, "DevTools 주소가 제한 시간 안에 나오지 않았습니다", process->stderr_tail());
+  throw LaunchError(raw->binary, "Chromium이 시작 직후 종료되었습니다", tail);
+}
+
+const std::string& BrowserProcess::ws_endpoint() const { return impl_->endpoint; }
+pid_t BrowserProcess::pid() const { return impl_->pid; }
+const std::string& BrowserProcess::profile_dir() const { return impl_->profile; }
+const std::string& BrowserProcess::binary() const { return impl_->binary; }
+bool BrowserProcess::running() const {
+  if (impl_->terminated) return false;
+  std::error_code ec;
+  return impl_->child.running(ec);
+}
+long BrowserProcess::memory_kib() const { return impl_->terminated ? 0 : group_rss_kib(impl_->pid); }
+std::vector<std::string> BrowserProcess::stderr_tail() const { return impl_->tail_copy(); }
+void BrowserProcess::terminate() { impl_->terminate(); }
+
+}  // namespace ta::cdp

@@ -1,0 +1,266 @@
+#include "cdp/page.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "cdp/errors.h"
+#include "log/log.h"
+#include "util/base64.h"
+
+namespace ta::cdp {
+namespace {
+
+constexpr auto kCloseBudget = std::chrono::seconds(3);
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw CdpError("스크립트 파일을 읽을 수 없습니다: " + path);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::string first_line(const std::string& s) {
+  auto nl = s.find('\n');
+  return nl == std::string::npos ? s : s.substr(0, nl);
+}
+
+}  // namespace
+
+WaitCondition WaitCondition::parse(const std::string& text) {
+  WaitCondition w;
+  if (text.empty() || text == "load") {
+    w.kind = Kind::load;
+  } else if (text == "networkidle") {
+    w.kind = Kind::network_idle;
+  } else {
+    w.kind = Kind::selector;
+    w.selector = text;
+  }
+  return w;
+}
+
+std::unique_ptr<Page> Page::open(std::shared_ptr<Connection> browser, const PageOptions& options,
+                                 const std::string& scripts_dir, const Deadline& deadline) {
+  std::unique_ptr<Page> page(new Page());
+  page->conn_ = browser;
+  page->options_ = options;
+  page->scripts_dir_ = scripts_dir;
+
+  nlohmann::json ctx_params = {{"disposeOnDetach", true}};
+  if (!options.proxy_server.empty()) ctx_params["proxyServer"] = options.proxy_server;
+  page->context_id_ = browser->call("Target.createBrowserContext", ctx_params, "", deadline)["browserContextId"];
+  try {
+    page->target_id_ = browser->call("Target.createTarget",
+                                     {{"url", "about:blank"}, {"browserContextId", page->context_id_}}, "",
+                                     deadline)["targetId"];
+    std::string session_id =
+        browser->call("Target.attachToTarget", {{"targetId", page->target_id_}, {"flatten", true}}, "", deadline)["sessionId"];
+    page->session_ = std::make_unique<Session>(browser, session_id);
+    Page* self = page.get();
+    const Session& s = *page->session_;
+    page->subscriptions_.push_back(s.on("Page.lifecycleEvent", [self](const nlohmann::json& p) { self->on_lifecycle(p); }));
+    page->subscriptions_.push_back(s.on("Inspector.targetCrashed", [self](const nlohmann::json&) {
+      std::lock_guard<std::mutex> lock(self->mutex_);
+      self->crashed_ = true;
+      self->cv_.notify_all();
+    }));
+    page->subscriptions_.push_back(s.on("Network.responseReceived", [self](const nlohmann::json& p) {
+      if (p.value("type", "") != "Document") return;
+      std::lock_guard<std::mutex> lock(self->mutex_);
+      if (p.value("frameId", "") == self->main_frame_id_ || self->main_frame_id_.empty())
+        self->document_status_ = p["response"].value("status", 0);
+    }));
+    page->subscriptions_.push_back(browser->on_close([self](const std::string&) {
+      std::lock_guard<std::mutex> lock(self->mutex_);
+      self->closed_ = true;
+      self->cv_.notify_all();
+    }));
+    if (options.replay || !options.block_types.empty()) {
+      page->subscriptions_.push_back(
+          s.on("Fetch.requestPaused", [self](const nlohmann::json& p) { self->on_request_paused(p); }));
+      s.call("Fetch.enable", {{"patterns", {{{"urlPattern", "*"}, {"requestStage", "Request"}}}}}, deadline);
+    }
+    s.call("Page.enable", nlohmann::json::object(), deadline);
+    s.call("Page.setLifecycleEventsEnabled", {{"enabled", true}}, deadline);
+    s.call("Inspector.enable", nlohmann::json::object(), deadline);
+    s.call("Network.enable", nlohmann::json::object(), deadline);
+    s.call("Emulation.setTimezoneOverride", {{"timezoneId", options.timezone}}, deadline);
+    try {
+      s.call("Emulation.setLocaleOverride", {{"locale", options.locale}}, deadline);
+    } catch (const ProtocolError&) {
+      // Older Chromium builds lack it; Accept-Language below still asks for Korean pages.
+    }
+    if (!options.user_agent.empty())
+      s.call("Network.setUserAgentOverride",
+             {{"userAgent", options.user_agent}, {"acceptLanguage", options.accept_language}}, deadline);
+    auto frame_tree = s.call("Page.getFrameTree", nlohmann::json::object(), deadline);
+    std::lock_guard<std::mutex> lock(page->mutex_);
+    page->main_frame_id_ = frame_tree["frameTree"]["frame"].value("id", "");
+  } catch (...) {
+    page->close();
+    throw;
+  }
+  return page;
+}
+
+Page::~Page() { close(); }
+
+void Page::on_lifecycle(const nlohmann::json& p) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  lifecycle_.push_back({p.value("frameId", ""), p.value("loaderId", ""), p.value("name", "")});
+  cv_.notify_all();
+}
+
+void Page::on_request_paused(const nlohmann::json& p) {
+  const std::string request_id = p.value("requestId", "");
+  const nlohmann::json& req = p["request"];
+  const std::string type = p.value("resourceType", "Other");
+  RequestRecord record{req.value("method", "GET"), req.value("url", ""), type, RequestRecord::Outcome::passed};
+
+  if (type != "Document" && options_.block_types.count(type)) {
+    record.outcome = RequestRecord::Outcome::blocked;
+    session_->send("Fetch.failRequest", {{"requestId", request_id}, {"errorReason", "BlockedByClient"}});
+  } else if (options_.replay) {
+    std::string body;
+    if (req.contains("postData") && req["postData"].is_string()) {
+      body = req["postData"].get<std::string>();
+    } else if (req.contains("postDataEntries") && req["postDataEntries"].is_array()) {
+      for (const auto& part : req["postDataEntries"]) {
+        std::string bytes;
+        if (part.contains("bytes") && base64_decode(part["bytes"].get<std::string>(), &bytes)) body += bytes;
+      }
+    }
+    const ArchivedEntry* hit = options_.replay->find(record.method, record.url, body);
+    if (hit) {
+      record.outcome = RequestRecord::Outcome::replayed;
+      nlohmann::json headers = nlohmann::json::array();
+      for (const auto& [name, value] : hit->response.headers) headers.push_back({{"name", name}, {"value", value}});
+      nlohmann::json params = {{"requestId", request_id},
+                               {"responseCode", hit->response.status},
+                               {"responseHeaders", headers},
+                               {"body", base64_encode(hit->response.body)}};
+      if (!hit->response.status_text.empty()) params["responsePhrase"] = hit->response.status_text;
+      session_->send("Fetch.fulfillRequest", params);
+    } else {
+      // Not in the archive: fail it, so that nothing ever leaves the machine during replay.
+      record.outcome = RequestRecord::Outcome::refused;
+      session_->send("Fetch.failRequest", {{"requestId", request_id}, {"errorReason", "InternetDisconnected"}});
+    }
+  } else {
+    session_->send("Fetch.continueRequest", {{"requestId", request_id}});
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  requests_.push_back(std::move(record));
+}
+
+void Page::navigate(const std::string& url, const WaitCondition& wait, const Deadline& deadline) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    lifecycle_.clear();
+    document_status_ = 0;
+  }
+  auto result = session_->call("Page.navigate", {{"url", url}}, deadline);
+  if (result.contains("errorText") && !result["errorText"].get<std::string>().empty())
+    throw NavigationError(url, result["errorText"].get<std::string>());
+  const std::string frame_id = result.value("frameId", main_frame_id_);
+  const std::string loader_id = result.value("loaderId", "");
+  if (!loader_id.empty()) {
+    // networkIdle also covers load; a selector wait starts once the document has loaded.
+    const std::string event = wait.kind == WaitCondition::Kind::network_idle ? "networkIdle" : "load";
+    std::unique_lock<std::mutex> lock(mutex_);
+    bool done = cv_.wait_until(lock, deadline.at(), [&] {
+      if (crashed_ || closed_) return true;
+      for (const auto& e : lifecycle_)
+        if (e.frame_id == frame_id && e.loader_id == loader_id && e.name == event) return true;
+      return false;
+    });
+    if (crashed_) throw TargetClosedError("페이지가 비정상 종료되었습니다: " + url);
+    if (closed_) throw ConnectionClosedError("DevTools 연결이 끊어졌습니다: " + url);
+    if (!done) throw TimeoutError("페이지 " + event + " 대기 (" + url + ")", 0);
+  }
+  if (wait.kind == WaitCondition::Kind::selector) {
+    auto fn = read_file(scripts_dir_ + "/wait-for-selector.js");
+    call_function(fn, "wait-for-selector.js",
+                  {{"selector", wait.selector}, {"timeoutMs", std::max<long long>(1, deadline.remaining_ms())}}, deadline);
+  }
+}
+
+nlohmann::json Page::run_evaluate(const nlohmann::json& params, const std::string& source_name, const Deadline& deadline) {
+  nlohmann::json result;
+  try {
+    result = session_->call("Runtime.evaluate", params, deadline);
+  } catch (const TimeoutError&) {
+    // A script that never settles keeps running in the page; stop it so the page can be reused.
+    session_->send("Runtime.terminateExecution", nlohmann::json::object());
+    throw TimeoutError(source_name + " 실행", 0);
+  }
+  if (result.contains("exceptionDetails")) {
+    const auto& d = result["exceptionDetails"];
+    std::string message = d.value("text", "Uncaught");
+    if (d.contains("exception") && d["exception"].is_object()) {
+      const auto& ex = d["exception"];
+      if (ex.contains("description") && ex["description"].is_string())
+        message = first_line(ex["description"].get<std::string>());
+      else if (ex.contains("value"))
+        message = "Uncaught " + ex["value"].dump();
+    }
+    throw JsException(source_name, d.value("lineNumber", 0) + 1, d.value("columnNumber", 0) + 1, message);
+  }
+  const auto& r = result["result"];
+  if (r.value("type", "") == "undefined") return nullptr;
+  return r.contains("value") ? r["value"] : nlohmann::json(nullptr);
+}
+
+nlohmann::json Page::call_function(const std::string& function_source, const std::string& source_name,
+                                   const nlohmann::json& arg, const Deadline& deadline) {
+  // The source starts on the expression's first line, so the engine's line numbers are the file's.
+  std::string expression = "(" + function_source + "\n)(" + arg.dump() + ")\n//# sourceURL=" + source_name;
+  return run_evaluate({{"expression", expression}, {"awaitPromise", true}, {"returnByValue", true}, {"userGesture", true}},
+                      source_name, deadline);
+}
+
+nlohmann::json Page::evaluate(const std::string& expression, const Deadline& deadline) {
+  return run_evaluate({{"expression", expression}, {"awaitPromise", true}, {"returnByValue", true}}, "<expression>", deadline);
+}
+
+std::vector<RequestRecord> Page::requests() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return requests_;
+}
+
+int Page::document_status() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return document_status_;
+}
+
+bool Page::crashed() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return crashed_;
+}
+
+void Page::close() noexcept {
+  const Deadline deadline = Deadline::after(kCloseBudget);
+  // Unsubscribe first (outside our mutex: a running handler may be waiting for it).
+  subscriptions_.clear();
+  if (!conn_ || conn_->closed()) {
+    conn_.reset();
+    return;
+  }
+  try {
+    if (!target_id_.empty()) conn_->call("Target.closeTarget", {{"targetId", target_id_}}, "", deadline);
+  } catch (const std::exception& e) {
+    logger("cdp")->debug("Target.closeTarget: {}", e.what());
+  }
+  try {
+    if (!context_id_.empty())
+      conn_->call("Target.disposeBrowserContext", {{"browserContextId", context_id_}}, "", deadline);
+  } catch (const std::exception& e) {
+    logger("cdp")->debug("Target.disposeBrowserContext: {}", e.what());
+  }
+  target_id_.clear();
+  context_id_.clear();
+  conn_.reset();
+}
+
+}  // namespace ta::cdp

@@ -1,0 +1,99 @@
+#include "util/process_group.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace ta {
+namespace {
+
+// Field 5 of /proc/PID/stat is the process group; the command name (field 2) may hold spaces and
+// parentheses, so parse after the last ')'.
+bool read_pgid(pid_t pid, pid_t* pgid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(f, line)) return false;
+  auto close = line.rfind(')');
+  if (close == std::string::npos) return false;
+  std::istringstream rest(line.substr(close + 1));
+  std::string state;
+  long ppid = 0, group = 0;
+  rest >> state >> ppid >> group;
+  *pgid = static_cast<pid_t>(group);
+  return true;
+}
+
+long status_field_kib(const std::string& path, const std::string& key) {
+  std::ifstream f(path);
+  std::string line;
+  while (std::getline(f, line)) {
+    if (line.compare(0, key.size(), key) == 0) return std::strtol(line.c_str() + key.size(), nullptr, 10);
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<pid_t> processes_in_group(pid_t pgid) {
+  std::vector<pid_t> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    pid_t pid = static_cast<pid_t>(std::stol(name));
+    pid_t group = 0;
+    if (read_pgid(pid, &group) && group == pgid) out.push_back(pid);
+  }
+  return out;
+}
+
+long rss_kib(pid_t pid) { return status_field_kib("/proc/" + std::to_string(pid) + "/status", "VmRSS:"); }
+
+long group_rss_kib(pid_t pgid) {
+  long total = 0;
+  for (pid_t p : processes_in_group(pgid)) total += rss_kib(p);
+  return total;
+}
+
+long self_rss_kib() { return status_field_kib("/proc/self/status", "VmRSS:"); }
+long self_peak_rss_kib() { return status_field_kib("/proc/self/status", "VmHWM:"); }
+
+void kill_group(pid_t pgid) {
+  if (pgid > 1) ::killpg(pgid, SIGKILL);
+}
+
+void reap_members(const std::vector<pid_t>& members, pid_t skip) {
+  // A killed process is handed to us (as subreaper) only when its parent exits, so a member that
+  // is not our child yet may become one after another member is reaped: retry while that helps.
+  std::vector<pid_t> left;
+  for (pid_t p : members)
+    if (p != skip) left.push_back(p);
+  bool progress = true;
+  while (!left.empty() && progress) {
+    progress = false;
+    std::vector<pid_t> next;
+    for (pid_t p : left) {
+      int r;
+      while ((r = ::waitpid(p, nullptr, 0)) < 0 && errno == EINTR) {
+      }
+      if (r == p || !std::filesystem::exists("/proc/" + std::to_string(p))) {
+        progress = true;
+      } else {
+        next.push_back(p);  // alive or a zombie of some other parent, for now
+      }
+    }
+    left.swap(next);
+  }
+}
+
+void become_child_subreaper() { ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
+
+}  // namespace ta

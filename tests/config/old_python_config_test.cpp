@@ -55,6 +55,16 @@ TEST(OldPythonConfig, UnknownKeyIsAWarningNamingTheNearestKey) {
   EXPECT_EQ(c.interval, 300);  // an unknown key is ignored, not guessed
 }
 
+TEST(OldPythonConfig, KeyInAnotherCaseIsNotTakenButSuggested) {
+  test::CleanConfigEnv env;
+  std::vector<std::string> warnings;
+  const Config c = parse_config(R"({"discord_webhook_url": "https://discord.com/api/webhooks/1/abcdefgh"})",
+                                "config/config.json", &warnings);
+  EXPECT_EQ(c.DISCORD_WEBHOOK_URL, "");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("\"DISCORD_WEBHOOK_URL\"을(를) 의미했나요?"), std::string::npos) << warnings[0];
+}
+
 TEST(OldPythonConfig, KeyInTheWrongSectionPointsToWhereItBelongs) {
   test::CleanConfigEnv env;
   std::vector<std::string> warnings;

@@ -1,0 +1,24 @@
+#pragma once
+// Lookups in `announced` used inside larger transactions (the caller holds the Store's lock).
+#include <optional>
+#include <string>
+
+#include "model/ticket.h"
+#include "store/store.h"
+
+namespace ta {
+
+struct AnnouncedRow {
+  AnnouncedEntry entry;
+  bool legacy = false;  // imported from the old tool rather than sent by us
+};
+
+std::optional<AnnouncedRow> find_announced(Database& db, const std::string& site, const std::string& id);
+// A legacy entry with the same title key on the ticket's site or an unknown site, whose open
+// time (when both have one) is the same minute.
+bool matches_legacy_title(Database& db, const Ticket& t);
+bool announced_unlocked(Database& db, const Ticket& t);
+// Remembers a sent announcement (latest values win, so a later update compares with them).
+void remember_sent(Database& db, const Ticket& t, std::time_t now);
+
+}  // namespace ta

@@ -1,0 +1,45 @@
+#pragma once
+// What the monitor hands to Store::record_crawl and gets back.
+#include <cstdint>
+#include <ctime>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model/ticket.h"
+
+namespace ta {
+
+struct CrawlPolicy {
+  // Deliveries are queued for this webhook. "" (no webhook configured) still queues them so the
+  // notifier can log "would send" and Store::adopt_pending_deliveries hands them to the webhook
+  // once one is configured: nothing discovered meanwhile is lost.
+  std::string webhook_key;
+  bool notify_updates = true;  // queue an `update` when an announced ticket's open_at/open_type changes
+  bool announce_past = false;  // announce tickets whose open_at is already before `now`
+  // Keyword filters live with the caller; empty = every ticket passes. Called with the store's
+  // lock held: it must not call back into the Store.
+  std::function<bool(const Ticket&)> filter;
+};
+
+struct CrawlOutcome {
+  int items = 0;                        // tickets in the crawl (after dropping duplicates)
+  std::vector<Ticket> new_tickets;      // first sighting of (site, id), not announced before
+  std::vector<Ticket> updated_tickets;  // announced/queued before, open_at or open_type changed
+  std::vector<std::int64_t> queued;     // delivery ids queued by this crawl, in order
+  int past_skipped = 0;                 // would be announced, but open_at < now and !announce_past
+  int filtered_out = 0;                 // would be announced, but policy.filter said no
+};
+
+// One crawl attempt of one site, successful or not (then `error` says why).
+struct CycleRecord {
+  std::string site;
+  std::time_t started_at = 0;
+  std::int64_t duration_ms = 0;
+  int items = 0;
+  int new_items = 0;
+  std::string strategy;
+  std::string error;  // "" = success
+};
+
+}  // namespace ta

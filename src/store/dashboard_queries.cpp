@@ -1,0 +1,114 @@
+#include "store/sqlite.h"
+#include "store/store.h"
+#include "store/store_time.h"
+#include "store/ticket_row.h"
+
+namespace ta {
+namespace {
+
+// LIKE treats % and _ as wildcards; a user searching for "100%" means the character.
+std::string like_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+StoredTicket read_stored(const Statement& q) {
+  StoredTicket s;
+  s.ticket = read_ticket(q, 0);
+  s.first_seen = static_cast<std::time_t>(q.column_int(kTicketColumnCount));
+  s.last_seen = static_cast<std::time_t>(q.column_int(kTicketColumnCount + 1));
+  return s;
+}
+
+}  // namespace
+
+std::vector<StoredTicket> Store::upcoming(std::time_t now, const UpcomingFilter& f, int limit, int offset) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement q(*db_, std::string("SELECT ") + kTicketColumns +
+                        ", first_seen, last_seen FROM tickets "
+                        "WHERE ((open_at_epoch >= :from AND (:to IS NULL OR open_at_epoch < :to)) "
+                        "       OR (:undated AND open_at_epoch IS NULL)) "
+                        "AND (:site = '' OR site = :site) AND (:genre = '' OR genre = :genre) "
+                        "AND (:search = '' OR title LIKE :pattern ESCAPE '\\' OR venue LIKE :pattern ESCAPE '\\') "
+                        "ORDER BY open_at_epoch IS NULL, open_at_epoch, site, id LIMIT :limit OFFSET :offset");
+  q.bind(":from", static_cast<std::int64_t>(f.from.value_or(now)));
+  if (f.to)
+    q.bind(":to", static_cast<std::int64_t>(*f.to));
+  else
+    q.bind_null(":to");
+  q.bind(":undated", f.include_undated ? 1 : 0);
+  q.bind(":site", f.site).bind(":genre", f.genre).bind(":search", f.search).bind(":pattern", like_pattern(f.search));
+  q.bind(":limit", limit).bind(":offset", offset);
+  std::vector<StoredTicket> out;
+  while (q.step()) out.push_back(read_stored(q));
+  return out;
+}
+
+std::optional<StoredTicket> Store::ticket(const std::string& site, const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement q(*db_, std::string("SELECT ") + kTicketColumns + ", first_seen, last_seen FROM tickets "
+                                                              "WHERE site = ? AND id = ?");
+  q.bind(1, site).bind(2, id);
+  if (!q.step()) return std::nullopt;
+  return read_stored(q);
+}
+
+std::vector<SiteStatus> Store::site_status() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<SiteStatus> out;
+  Statement sites(*db_, "SELECT DISTINCT site FROM cycles ORDER BY site");
+  Statement success(*db_,
+                    "SELECT started_at, items, strategy, duration_ms FROM cycles WHERE site = ? AND error = '' "
+                    "ORDER BY started_at DESC, id DESC LIMIT 1");
+  Statement failure(*db_,
+                    "SELECT started_at, error FROM cycles WHERE site = ? AND error <> '' "
+                    "ORDER BY started_at DESC, id DESC LIMIT 1");
+  while (sites.step()) {
+    SiteStatus s;
+    s.site = sites.column_text(0);
+    success.reset();
+    success.bind(1, s.site);
+    if (success.step()) {
+      s.last_success_at = static_cast<std::time_t>(success.column_int(0));
+      s.items = static_cast<int>(success.column_int(1));
+      s.strategy = success.column_text(2);
+      s.duration_ms = success.column_int(3);
+    }
+    failure.reset();
+    failure.bind(1, s.site);
+    if (failure.step()) {
+      s.last_error_at = static_cast<std::time_t>(failure.column_int(0));
+      s.last_error = failure.column_text(1);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<DailyCount> Store::daily_counts(std::time_t now, int days) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<DailyCount> out;
+  if (days <= 0) return out;
+  // KST day strings sort like dates, so a range on the text column is a range of days.
+  Statement q(*db_,
+              "SELECT day, site, crawled, new, sent, failed FROM daily_stats WHERE day >= ? AND day <= ? "
+              "ORDER BY day DESC, site");
+  q.bind(1, store_time::kst_day(now - static_cast<std::time_t>(days - 1) * 86400)).bind(2, store_time::kst_day(now));
+  while (q.step()) {
+    DailyCount c;
+    c.day = q.column_text(0);
+    c.site = q.column_text(1);
+    c.crawled = q.column_int(2);
+    c.new_items = q.column_int(3);
+    c.sent = q.column_int(4);
+    c.failed = q.column_int(5);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace ta

@@ -1,0 +1,129 @@
+#include "store/migrations.h"
+
+#include "log/log.h"
+#include "store/sqlite.h"
+#include "store/store_error.h"
+
+namespace ta {
+
+// Times are unix seconds (INTEGER); open_at keeps the normalised ISO text for display and
+// open_at_epoch for comparisons. Keys are (site, id) as the crawler gives them.
+static const char* const kSchemaV1 = R"sql(
+CREATE TABLE tickets (
+  site TEXT NOT NULL,
+  id TEXT NOT NULL,
+  site_name TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  open_at TEXT,
+  open_at_epoch INTEGER,
+  open_text TEXT NOT NULL DEFAULT '',
+  open_type TEXT NOT NULL DEFAULT '',
+  open_type_label TEXT NOT NULL DEFAULT '',
+  venue TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  image TEXT NOT NULL DEFAULT '',
+  badges TEXT NOT NULL DEFAULT '[]',
+  genre TEXT NOT NULL DEFAULT '',
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  PRIMARY KEY (site, id)
+);
+CREATE INDEX tickets_open_at ON tickets(open_at_epoch);
+CREATE INDEX tickets_last_seen ON tickets(last_seen);
+
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT,
+  ticket_id TEXT,
+  webhook TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('new', 'update', 'test')),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  discord_message_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  payload TEXT NOT NULL,
+  previous TEXT,
+  FOREIGN KEY (site, ticket_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+CREATE INDEX deliveries_due ON deliveries(status, webhook, next_attempt_at);
+CREATE INDEX deliveries_ticket ON deliveries(site, ticket_id);
+
+CREATE TABLE announced (
+  site TEXT NOT NULL,
+  id TEXT NOT NULL,
+  open_at TEXT,
+  open_type TEXT NOT NULL DEFAULT '',
+  announced_at INTEGER NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  title_key TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL CHECK (source IN ('sent', 'legacy')),
+  PRIMARY KEY (site, id)
+);
+CREATE INDEX announced_title ON announced(title_key) WHERE source = 'legacy';
+
+CREATE TABLE cycles (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  items INTEGER NOT NULL,
+  new_items INTEGER NOT NULL,
+  strategy TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX cycles_site ON cycles(site, started_at);
+
+CREATE TABLE daily_stats (
+  day TEXT NOT NULL,
+  site TEXT NOT NULL,
+  crawled INTEGER NOT NULL DEFAULT 0,
+  new INTEGER NOT NULL DEFAULT 0,
+  sent INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, site)
+);
+
+CREATE TABLE webhooks (
+  key TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'dead')),
+  last_error TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
+);
+)sql";
+
+const std::vector<Migration>& store_migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "initial schema", kSchemaV1},
+  };
+  return migrations;
+}
+
+int schema_version(Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version")); }
+
+int apply_migrations(Database& db, const std::vector<Migration>& migrations) {
+  const int target = migrations.empty() ? 0 : migrations.back().version;
+  if (schema_version(db) > target)
+    throw StoreError("migrate " + db.path(), "database schema v" + std::to_string(schema_version(db)) +
+                                                 " is newer than this program (v" + std::to_string(target) +
+                                                 "); use a newer ticket-alarm");
+  int applied = 0;
+  for (const auto& m : migrations) {
+    // Up-to-date databases must open without taking the write lock.
+    if (schema_version(db) >= m.version) continue;
+    Transaction tx(db);
+    // Read again under the write lock: another process may have migrated since we looked.
+    if (schema_version(db) >= m.version) continue;
+    db.exec(m.sql);
+    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    tx.commit();
+    ++applied;
+    logger("store")->info("저장소 스키마 v{} 적용: {}", m.version, m.name);
+  }
+  return applied;
+}
+
+}  // namespace ta

@@ -1,0 +1,171 @@
+// Store::record_crawl: the one place that decides whether a crawled ticket alerts.
+//
+// Per (site, id), with "told" = the latest pending/sent delivery's ticket, else the values in
+// `announced` from a sent message (what fans were or are about to be told):
+//  - never stored, never told, no legacy match (id or title)      -> new
+//  - otherwise compared with the stored row (or, when retention removed it, with "told"):
+//    open_at gained or moved, or open_type changed (both non-empty), and not equal to "told"
+//      -> update when something was told or a legacy entry matches (queued only when
+//         policy.notify_updates), else new (it was stored but never announced, e.g. past or
+//         filtered, and is news now)
+//  - a legacy entry alone is never compared: the old tool's data is too rough to diff.
+// A candidate is queued unless its open_at < now (and !announce_past) or policy.filter rejects
+// it. Losing an open time (null after a value) is a crawl glitch, not news.
+#include <set>
+
+#include "log/log.h"
+#include "store/announced_lookup.h"
+#include "store/daily_stats.h"
+#include "store/sqlite.h"
+#include "store/store.h"
+#include "store/store_time.h"
+#include "store/ticket_row.h"
+
+namespace ta {
+namespace {
+
+struct OpenValues {
+  std::optional<std::string> open_at;
+  std::string open_type;
+};
+
+OpenValues values_of(const Ticket& t) { return {t.open_at, t.open_type}; }
+
+bool same_time(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  if (!a || !b) return !a && !b;
+  const auto ta = store_time::parse_iso(*a);
+  const auto tb = store_time::parse_iso(*b);
+  if (ta && tb) return *ta == *tb;
+  return *a == *b;
+}
+
+bool changed(const OpenValues& before, const Ticket& now) {
+  const bool time_changed = now.open_at && !same_time(before.open_at, now.open_at);
+  const bool type_changed = !before.open_type.empty() && !now.open_type.empty() && before.open_type != now.open_type;
+  return time_changed || type_changed;
+}
+
+bool same_as_told(const OpenValues& told, const Ticket& now) {
+  return same_time(told.open_at, now.open_at) && (told.open_type.empty() || told.open_type == now.open_type);
+}
+
+std::optional<Ticket> stored_ticket(Statement& q, const std::string& site, const std::string& id) {
+  q.reset();
+  q.bind(1, site).bind(2, id);
+  if (!q.step()) return std::nullopt;
+  return read_ticket(q, 0);
+}
+
+std::optional<OpenValues> last_told(Database& db, Statement& latest_delivery, const std::string& site,
+                                    const std::string& id) {
+  latest_delivery.reset();
+  latest_delivery.bind(1, site).bind(2, id);
+  if (latest_delivery.step()) {
+    auto payload = nlohmann::json::parse(latest_delivery.column_text(0), nullptr, false);
+    if (payload.is_object()) return values_of(ticket_from_json(payload));
+  }
+  const auto announced = find_announced(db, site, id);
+  if (announced && !announced->legacy) return OpenValues{announced->entry.open_at, announced->entry.open_type};
+  return std::nullopt;
+}
+
+}  // namespace
+
+CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Ticket>& tickets, std::time_t now,
+                                 const CrawlPolicy& policy) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction tx(*db_);
+  Statement find_stored(*db_, std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE site = ? AND id = ?");
+  Statement latest_delivery(*db_,
+                            "SELECT payload FROM deliveries WHERE site = ? AND ticket_id = ? "
+                            "AND status IN ('pending', 'sent') ORDER BY id DESC LIMIT 1");
+  Statement upsert(*db_,
+                   "INSERT INTO tickets (site, id, site_name, title, open_at, open_at_epoch, open_text, open_type, "
+                   "open_type_label, venue, url, image, badges, genre, first_seen, last_seen, content_hash) "
+                   "VALUES (:site, :id, :site_name, :title, :open_at, :open_at_epoch, :open_text, :open_type, "
+                   ":open_type_label, :venue, :url, :image, :badges, :genre, :now, :now, :hash) "
+                   "ON CONFLICT(site, id) DO UPDATE SET site_name = excluded.site_name, title = excluded.title, "
+                   "open_at = excluded.open_at, open_at_epoch = excluded.open_at_epoch, "
+                   "open_text = excluded.open_text, open_type = excluded.open_type, "
+                   "open_type_label = excluded.open_type_label, venue = excluded.venue, url = excluded.url, "
+                   "image = excluded.image, badges = excluded.badges, genre = excluded.genre, "
+                   "last_seen = excluded.last_seen, content_hash = excluded.content_hash");
+  Statement queue(*db_,
+                  "INSERT INTO deliveries (site, ticket_id, webhook, kind, status, attempts, next_attempt_at, "
+                  "created_at, payload, previous) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)");
+
+  CrawlOutcome out;
+  std::set<std::string> seen_ids;
+  for (Ticket t : tickets) {
+    t.site = site;
+    if (t.id.empty()) {
+      logger("store")->warn("id 없는 공지를 건너뜀 ({}): {}", site, t.title);
+      continue;
+    }
+    if (!seen_ids.insert(t.id).second) continue;  // the same notice listed twice on one page
+    ++out.items;
+
+    const auto stored = stored_ticket(find_stored, site, t.id);
+    const auto told = last_told(*db_, latest_delivery, site, t.id);
+    const bool legacy = !told && announced_unlocked(*db_, t);
+
+    std::optional<DeliveryKind> kind;
+    std::optional<Ticket> previous;
+    if (!stored && !told && !legacy) {
+      kind = DeliveryKind::New;
+      out.new_tickets.push_back(t);
+    } else if (stored || told) {
+      const OpenValues before = stored ? values_of(*stored) : *told;
+      if (changed(before, t) && !(told && same_as_told(*told, t))) {
+        if (told || legacy) {
+          out.updated_tickets.push_back(t);
+          if (policy.notify_updates) kind = DeliveryKind::Update;
+          previous = stored;
+          if (!previous) {
+            previous = t;
+            previous->open_at = told->open_at;
+            previous->open_type = told->open_type;
+          }
+        } else {
+          kind = DeliveryKind::New;
+        }
+      }
+    }
+
+    const auto open_epoch = t.open_at ? store_time::parse_iso(*t.open_at) : std::nullopt;
+    upsert.reset();
+    upsert.bind(":site", t.site).bind(":id", t.id).bind(":site_name", t.site_name).bind(":title", t.title);
+    upsert.bind(":open_at", t.open_at);
+    upsert.bind(":open_at_epoch", open_epoch ? std::optional<std::int64_t>(*open_epoch) : std::nullopt);
+    upsert.bind(":open_text", t.open_text).bind(":open_type", t.open_type);
+    upsert.bind(":open_type_label", t.open_type_label).bind(":venue", t.venue).bind(":url", t.url);
+    upsert.bind(":image", t.image).bind(":badges", badges_json(t)).bind(":genre", t.genre);
+    upsert.bind(":now", static_cast<std::int64_t>(now)).bind(":hash", content_hash(t));
+    upsert.run();
+
+    if (!kind) continue;
+    if (open_epoch && *open_epoch < now && !policy.announce_past) {
+      ++out.past_skipped;
+      continue;
+    }
+    if (policy.filter && !policy.filter(t)) {
+      ++out.filtered_out;
+      continue;
+    }
+    queue.reset();
+    queue.bind(1, t.site).bind(2, t.id).bind(3, policy.webhook_key).bind(4, to_string(*kind));
+    queue.bind(5, static_cast<std::int64_t>(now)).bind(6, static_cast<std::int64_t>(now)).bind(7, to_json(t).dump());
+    queue.bind(8, previous ? std::optional<std::string>(to_json(*previous).dump()) : std::nullopt);
+    queue.run();
+    out.queued.push_back(db_->last_insert_rowid());
+  }
+
+  DailyDelta delta;
+  delta.crawled = out.items;
+  delta.new_items = static_cast<std::int64_t>(out.new_tickets.size());
+  bump_daily_stats(*db_, now, site, delta);
+  tx.commit();
+  return out;
+}
+
+}  // namespace ta

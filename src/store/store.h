@@ -1,0 +1,130 @@
+#pragma once
+// The SQLite store: tickets seen, the Discord delivery queue, what was ever announced, crawl
+// cycles and daily counters, in data_dir/ticket-alarm.db.
+//
+// Threading: one connection per Store object, every public method holds the object's mutex, so
+// the monitor thread and the web dashboard may share one Store. They may also each open their own
+// Store on the same file: WAL lets readers run while a writer commits, writers take the lock with
+// BEGIN IMMEDIATE and wait up to 5 s (busy timeout) for each other.
+#include <cstdint>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/ticket.h"
+#include "store/crawl.h"
+#include "store/dashboard.h"
+#include "store/delivery.h"
+#include "store/migrations.h"
+#include "store/store_error.h"
+
+namespace ta {
+
+class Database;
+
+constexpr int kStoreBusyTimeoutMs = 5000;
+
+// data_dir + "/ticket-alarm.db".
+std::string database_path(const std::string& data_dir);
+
+// A stable key for a webhook URL that never contains its token: the Discord webhook id
+// (".../api/webhooks/123/TOKEN" -> "123"), else "url-" + a hash of the URL; "" for "".
+std::string webhook_key(const std::string& url);
+
+// What an announcement remembers; `announced` rows outlive ticket retention.
+struct AnnouncedEntry {
+  std::string site;  // "" when a legacy entry could not be mapped to a site
+  std::string id;    // the site's id, or the legacy raw key when unmappable
+  std::string title;
+  std::optional<std::string> open_at;
+  std::string open_type;
+  std::time_t announced_at = 0;
+};
+
+struct WebhookState {
+  std::string status;  // ok | dead
+  std::string last_error;
+  std::time_t updated_at = 0;
+};
+
+struct RetentionResult {
+  int tickets_deleted = 0;
+  int deliveries_deleted = 0;
+  int cycles_deleted = 0;
+};
+
+class Store {
+ public:
+  // Opens or creates `db_path` (creating its directory), sets WAL, the busy timeout and foreign
+  // keys, and applies `migrations`. Throws StoreError.
+  explicit Store(const std::string& db_path, const std::vector<Migration>& migrations = store_migrations());
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // --- crawling -------------------------------------------------------------------------------
+  // In one transaction: upserts every ticket (site forced to `site`), decides which are new or
+  // updated, queues a pending delivery for each one that is announceable (the rules are spelled
+  // out at the top of record_crawl.cpp), and bumps today's daily_stats (crawled, new).
+  CrawlOutcome record_crawl(const std::string& site, const std::vector<Ticket>& tickets, std::time_t now,
+                            const CrawlPolicy& policy);
+  void record_cycle(const CycleRecord& cycle);
+
+  // --- delivery queue -------------------------------------------------------------------------
+  // Pending deliveries for `webhook_key` with next_attempt_at <= now, oldest first (created_at, id).
+  std::vector<Delivery> due_deliveries(const std::string& webhook_key, std::time_t now, int limit);
+  std::optional<Delivery> delivery(std::int64_t id);
+  std::int64_t queue_test_delivery(const std::string& webhook_key, const Ticket& sample, std::time_t now);
+  // There is one webhook per installation: pending deliveries queued with no webhook ("") or for
+  // a replaced webhook are re-addressed to `webhook_key`. Returns how many were moved.
+  int adopt_pending_deliveries(const std::string& webhook_key);
+  // Sent: remembered in `announced` for good, so the ticket never alerts again with these values.
+  void mark_sent(std::int64_t id, const std::string& discord_message_id, std::time_t now);
+  // Still pending, tried again at `next_attempt_at`; a 429 passes count_attempt = false.
+  void mark_retry(std::int64_t id, const std::string& error, std::time_t next_attempt_at, bool count_attempt);
+  // Final (e.g. 400: Discord rejected the payload); counts an attempt.
+  void mark_failed(std::int64_t id, const std::string& error, std::time_t now);
+  std::int64_t pending_count();
+  std::map<std::string, std::int64_t> counts_by_status();  // "pending"/"sent"/"failed" -> rows
+
+  // --- webhooks -------------------------------------------------------------------------------
+  void set_webhook_dead(const std::string& key, const std::string& error, std::time_t now);
+  void set_webhook_ok(const std::string& key, std::time_t now);
+  std::optional<WebhookState> webhook_status(const std::string& key);  // nullopt: never reported
+
+  // --- announced memory -----------------------------------------------------------------------
+  // True when (site, id) was announced, or a legacy entry has the same normalised title (and,
+  // when both sides have one, the same open time to the minute) on the same or an unknown site.
+  bool is_announced(const Ticket& ticket);
+  // Legacy import: inserts entries not yet known; returns how many were new.
+  int add_legacy_announced(const std::vector<AnnouncedEntry>& entries);
+
+  // --- retention ------------------------------------------------------------------------------
+  // Deletes tickets unseen for `retention_days` with their sent/failed deliveries (never a
+  // ticket with a pending delivery), old test deliveries and old cycles (the latest per site is
+  // kept). `announced` is never pruned.
+  RetentionResult apply_retention(std::time_t now, int retention_days);
+
+  // --- dashboard ------------------------------------------------------------------------------
+  // Tickets opening at or after filter.from (default now), by open_at then site and id.
+  std::vector<StoredTicket> upcoming(std::time_t now, const UpcomingFilter& filter, int limit, int offset);
+  std::optional<StoredTicket> ticket(const std::string& site, const std::string& id);
+  std::vector<SiteStatus> site_status();  // one per site that has cycles, by site
+  // The last `days` KST days up to today (the day of `now`), newest first; days without counts
+  // are absent.
+  std::vector<DailyCount> daily_counts(std::time_t now, int days);
+
+  int schema_version();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::mutex mutex_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace ta

@@ -68,7 +68,10 @@ async (ctx) => {
   function imageOf(li) {
     const img = li.querySelector('a.poster img, [class*="poster" i] img, img[class*="poster" i], img');
     if (!img) return '';
-    return abs(img.getAttribute('data-src') || img.getAttribute('data-original') || img.getAttribute('data-lazy') || img.getAttribute('src'));
+    // An onerror fallback may already have swapped the poster for the site's placeholder.
+    const src = [img.getAttribute('data-src'), img.getAttribute('data-original'), img.getAttribute('data-lazy'), img.getAttribute('src')]
+      .find((u) => u && !/noimage|no_image|noimg|blank\.gif|spacer\.gif/i.test(u));
+    return abs(src);
   }
 
   function badgesOf(li) {

@@ -1,0 +1,105 @@
+#include "notify/embed_builder.h"
+
+#include "normalize/kst_time.h"
+#include "notify/discord_escape.h"
+#include "notify/discord_limits.h"
+#include "notify/korean_time.h"
+#include "notify/text_fit.h"
+
+namespace ta {
+namespace {
+
+using notify_text::fit;
+
+// Far below Discord's 2048: a site name is short, and a bounded footer keeps one embed (4 fields of
+// 1024 + title 256) under the 6000 message total on its own.
+constexpr std::size_t kFooterBudget = 256;
+
+// Scraped text is shown as-is: escaped markdown renders as the original characters, so a title
+// with "*" or "__" cannot restyle the embed.
+std::string scraped(const std::string& s, std::size_t max) { return fit(escape_markdown(s), max); }
+
+std::string open_time_value(const Ticket& t) {
+  if (t.open_at) {
+    if (auto epoch = parse_iso(*t.open_at)) {
+      std::string unix_time = std::to_string(static_cast<long long>(*epoch));
+      return format_korean_kst(*epoch) + "\n<t:" + unix_time + ":F> (<t:" + unix_time + ":R>)";
+    }
+  }
+  std::string shown = notify_text::trim(t.open_text);
+  return shown.empty() ? "미정" : scraped(shown, discord::kMaxFieldValue);
+}
+
+void add_field(nlohmann::json& fields, const std::string& name, const std::string& value, bool inline_field) {
+  std::string v = fit(value, discord::kMaxFieldValue);
+  if (v.empty() || fields.size() >= discord::kMaxEmbedFields) return;
+  fields.push_back({{"name", fit(name, discord::kMaxFieldName)}, {"value", v}, {"inline", inline_field}});
+}
+
+std::string badges_text(const std::vector<std::string>& badges) {
+  std::string out;
+  for (const auto& b : badges) {
+    std::string clean = notify_text::trim(b);
+    if (clean.empty()) continue;
+    if (!out.empty()) out += " · ";
+    out += escape_markdown(clean);
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json build_embed(const Notice& notice, const EmbedOptions& options) {
+  const Ticket& t = notice.ticket;
+  std::string prefix;
+  if (notice.priority) prefix += "⭐ ";
+  prefix += genre_emoji(t) + " ";
+  if (notice.kind == NoticeKind::update) prefix += "[오픈 일정 변경] ";
+  std::string title = notify_text::trim(t.title);
+  if (title.empty()) title = "(제목 없음)";
+
+  nlohmann::json embed = nlohmann::json::object();
+  embed["title"] = fit(prefix + escape_markdown(title), discord::kMaxEmbedTitle);
+  if (notice.kind == NoticeKind::update) embed["description"] = "오픈 일정이 변경되었습니다.";
+  std::string url = embed_safe_url(t.url);
+  if (!url.empty()) embed["url"] = url;
+  embed["color"] = notice.priority ? kPriorityColor : site_color(t.site);
+
+  nlohmann::json fields = nlohmann::json::array();
+  add_field(fields, "오픈 일시", open_time_value(t), false);
+  add_field(fields, "장소", escape_markdown(t.venue), true);
+  std::string label = notify_text::trim(t.open_type_label);
+  add_field(fields, "예매 구분", label.empty() ? open_type_korean(t.open_type) : escape_markdown(label), true);
+  add_field(fields, "태그", badges_text(t.badges), false);
+  embed["fields"] = fields;
+
+  std::string image = embed_safe_url(t.image);
+  if (!image.empty()) embed["thumbnail"] = {{"url", image}};
+  std::string site_name = notify_text::trim(t.site_name);
+  if (site_name.empty()) site_name = notify_text::trim(t.site);
+  embed["footer"] = {{"text", fit(site_name.empty() ? "ticket-alarm" : site_name, kFooterBudget)}};
+  if (options.now != 0) embed["timestamp"] = format_kst_iso(options.now);
+  return embed;
+}
+
+nlohmann::json build_embed(const Ticket& ticket, const EmbedOptions& options) {
+  Notice n;
+  n.ticket = ticket;
+  return build_embed(n, options);
+}
+
+std::size_t embed_text_size(const nlohmann::json& embed) {
+  auto len = [](const nlohmann::json& obj, const char* key) -> std::size_t {
+    if (!obj.is_object()) return 0;
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? notify_text::code_points(it->get<std::string>()) : 0;
+  };
+  std::size_t n = len(embed, "title") + len(embed, "description");
+  if (auto it = embed.find("fields"); it != embed.end() && it->is_array())
+    for (const auto& f : *it) n += len(f, "name") + len(f, "value");
+  if (auto it = embed.find("footer"); it != embed.end()) n += len(*it, "text");
+  if (auto it = embed.find("author"); it != embed.end()) n += len(*it, "name");
+  return n;
+}
+
+}  // namespace ta

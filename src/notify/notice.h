@@ -1,0 +1,22 @@
+#pragma once
+// One ticket due to be announced, as the monitor hands it to the notifier.
+#include <cstdint>
+
+#include "model/ticket.h"
+
+namespace ta {
+
+enum class NoticeKind {
+  new_ticket,  // first time this ticket is seen
+  update,      // its open schedule changed: announced as "오픈 일정 변경"
+};
+
+struct Notice {
+  Ticket ticket;
+  NoticeKind kind = NoticeKind::new_ticket;
+  bool priority = false;        // matched a PRIORITY_KEYWORDS entry
+  std::int64_t delivery_id = 0;  // the caller's key (the store's delivery row); echoed in results
+  int previous_attempts = 0;     // failed attempts already made in earlier runs (drives backoff)
+};
+
+}  // namespace ta

@@ -1,0 +1,16 @@
+#pragma once
+// Building the notifier's pieces from the configuration.
+#include <memory>
+#include <string>
+
+#include "notify/webhook_client.h"
+
+namespace ta {
+
+struct Config;
+
+// A client for config.DISCORD_WEBHOOK_URL with its proxy, or null with a Korean `error` naming
+// DISCORD_WEBHOOK_URL. Registers the token as a log secret.
+std::unique_ptr<WebhookClient> make_webhook_client(const Config& config, std::string* error);
+
+}  // namespace ta

@@ -1,0 +1,27 @@
+#pragma once
+// What one webhook request came to, in the terms the caller acts on.
+#include <string>
+
+namespace ta {
+
+enum class SendOutcome {
+  ok,            // Discord stored the message
+  rate_limited,  // 429 (or our own bucket said wait): resend the same body after retry_after_s, not a failure
+  retryable,     // 5xx, timeout, connection error: resend later with backoff
+  rejected,      // 400 and other 4xx: the body is wrong, never resend it
+  dead,          // 401/403/404: webhook deleted or token wrong, stop using it
+};
+
+const char* to_string(SendOutcome o);
+
+struct SendResult {
+  SendOutcome outcome = SendOutcome::retryable;
+  int http_status = 0;         // 0 when no HTTP answer arrived
+  double retry_after_s = 0;    // for rate_limited
+  bool global_rate_limit = false;
+  std::string message_id;      // for ok (the webhook is called with ?wait=true)
+  int discord_code = 0;        // Discord's JSON error code when it sent one
+  std::string error;           // Korean, plain words, token-free; empty for ok
+};
+
+}  // namespace ta

@@ -239,7 +239,7 @@ async (ctx) => {
       sc.scrollTop = 0;
       await settle();
       collect();
-      const deadline = Date.now() + 40000;
+      const deadline = Date.now() + 30000;
       let quiet = 0;
       while (Date.now() < deadline && seen.size < maxItems) {
         const bottom = sc.scrollTop + sc.clientHeight >= sc.scrollHeight - 2;
@@ -261,7 +261,7 @@ async (ctx) => {
         // A list that never re-renders is not virtualised (or not live): what is there is all there is.
         if (mutations === m0) { if (++quiet >= 3) break; } else quiet = 0;
       }
-      if (Date.now() >= deadline) warnings.push('dom: stopped scrolling after 40 s');
+      if (Date.now() >= deadline) warnings.push('dom: stopped scrolling after 30 s');
     } finally {
       mo.disconnect();
     }

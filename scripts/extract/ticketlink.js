@@ -182,7 +182,7 @@ async (ctx) => {
       return added;
     };
     collect();
-    const deadline = Date.now() + 40000;
+    const deadline = Date.now() + 30000;
     if (pagerNext(1)) {
       // PC: click through the numbered pager; each click swaps the table's rows.
       for (let page = 1; page < 200 && items.length < maxItems && Date.now() < deadline; page++) {

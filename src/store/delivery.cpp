@@ -13,11 +13,11 @@ const char* to_string(DeliveryKind kind) {
   return "new";
 }
 
-const char* to_string(DeliveryStatus status) {
+const char* to_string(DeliveryState status) {
   switch (status) {
-    case DeliveryStatus::Pending: return "pending";
-    case DeliveryStatus::Sent: return "sent";
-    case DeliveryStatus::Failed: return "failed";
+    case DeliveryState::Pending: return "pending";
+    case DeliveryState::Sent: return "sent";
+    case DeliveryState::Failed: return "failed";
   }
   return "pending";
 }
@@ -29,10 +29,10 @@ DeliveryKind delivery_kind_from_string(const std::string& text) {
   throw StoreError("read delivery kind", "unknown kind '" + text + "'");
 }
 
-DeliveryStatus delivery_status_from_string(const std::string& text) {
-  if (text == "pending") return DeliveryStatus::Pending;
-  if (text == "sent") return DeliveryStatus::Sent;
-  if (text == "failed") return DeliveryStatus::Failed;
+DeliveryState delivery_state_from_string(const std::string& text) {
+  if (text == "pending") return DeliveryState::Pending;
+  if (text == "sent") return DeliveryState::Sent;
+  if (text == "failed") return DeliveryState::Failed;
   throw StoreError("read delivery status", "unknown status '" + text + "'");
 }
 

@@ -11,13 +11,13 @@
 namespace ta {
 
 enum class DeliveryKind { New, Update, Test };
-enum class DeliveryStatus { Pending, Sent, Failed };
+enum class DeliveryState { Pending, Sent, Failed };
 
 // The words stored in the database: new | update | test, pending | sent | failed.
 const char* to_string(DeliveryKind kind);
-const char* to_string(DeliveryStatus status);
+const char* to_string(DeliveryState status);
 DeliveryKind delivery_kind_from_string(const std::string& text);
-DeliveryStatus delivery_status_from_string(const std::string& text);
+DeliveryState delivery_state_from_string(const std::string& text);
 
 struct Delivery {
   std::int64_t id = 0;
@@ -25,7 +25,7 @@ struct Delivery {
   std::string ticket_id;  // empty for test messages
   std::string webhook;    // webhook_key(); "" = queued while no webhook was configured
   DeliveryKind kind = DeliveryKind::New;
-  DeliveryStatus status = DeliveryStatus::Pending;
+  DeliveryState status = DeliveryState::Pending;
   int attempts = 0;
   std::time_t next_attempt_at = 0;
   std::time_t created_at = 0;

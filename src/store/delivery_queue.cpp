@@ -23,7 +23,7 @@ Delivery read_delivery(const Statement& q) {
   d.ticket_id = q.column_text(2);
   d.webhook = q.column_text(3);
   d.kind = delivery_kind_from_string(q.column_text(4));
-  d.status = delivery_status_from_string(q.column_text(5));
+  d.status = delivery_state_from_string(q.column_text(5));
   d.attempts = static_cast<int>(q.column_int(6));
   d.next_attempt_at = static_cast<std::time_t>(q.column_int(7));
   d.created_at = static_cast<std::time_t>(q.column_int(8));
@@ -45,7 +45,7 @@ std::optional<Delivery> find_delivery(Database& db, std::int64_t id) {
 Delivery require_pending(Database& db, std::int64_t id, const char* operation) {
   auto d = find_delivery(db, id);
   if (!d) throw StoreError(std::string(operation) + " #" + std::to_string(id), "no such delivery");
-  if (d->status != DeliveryStatus::Pending)
+  if (d->status != DeliveryState::Pending)
     throw StoreError(std::string(operation) + " #" + std::to_string(id),
                      std::string("delivery is already ") + to_string(d->status));
   return *d;

@@ -31,10 +31,6 @@ constexpr int kStoreBusyTimeoutMs = 5000;
 // data_dir + "/ticket-alarm.db".
 std::string database_path(const std::string& data_dir);
 
-// A stable key for a webhook URL that never contains its token: the Discord webhook id
-// (".../api/webhooks/123/TOKEN" -> "123"), else "url-" + a hash of the URL; "" for "".
-std::string webhook_key(const std::string& url);
-
 // What an announcement remembers; `announced` rows outlive ticket retention.
 struct AnnouncedEntry {
   std::string site;  // "" when a legacy entry could not be mapped to a site
@@ -75,6 +71,7 @@ class Store {
   void record_cycle(const CycleRecord& cycle);
 
   // --- delivery queue -------------------------------------------------------------------------
+  // `webhook_key` is notify/webhook_url.h's webhook_key(url): the webhook id, never its token.
   // Pending deliveries for `webhook_key` with next_attempt_at <= now, oldest first (created_at, id).
   std::vector<Delivery> due_deliveries(const std::string& webhook_key, std::time_t now, int limit);
   std::optional<Delivery> delivery(std::int64_t id);

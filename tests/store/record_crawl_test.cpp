@@ -33,7 +33,7 @@ TEST_F(RecordCrawlTest, NewTicketsQueueOnePendingDeliveryEach) {
   auto due = store.due_deliveries("123", now_, 10);
   ASSERT_EQ(due.size(), 2u);
   EXPECT_EQ(due[0].kind, DeliveryKind::New);
-  EXPECT_EQ(due[0].status, DeliveryStatus::Pending);
+  EXPECT_EQ(due[0].status, DeliveryState::Pending);
   EXPECT_EQ(due[0].ticket.title, "IU 콘서트");
   EXPECT_EQ(due[0].ticket.badges, (std::vector<std::string>{"단독판매", "HOT"}));
   EXPECT_EQ(due[0].site, "interpark");

@@ -25,6 +25,7 @@ class Browser {
   // Resident memory of the browser's processes (0 for a remote browser).
   long memory_kib() const;
   pid_t pid() const { return process_ ? process_->pid() : 0; }
+  std::string profile_dir() const { return process_ ? process_->profile_dir() : std::string(); }
   const std::string& product() const { return product_; }
   // The browser's user agent with "HeadlessChrome" replaced by "Chrome".
   const std::string& user_agent() const { return user_agent_; }

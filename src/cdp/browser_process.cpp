@@ -17,6 +17,7 @@
 #include "cdp/errors.h"
 #include "log/log.h"
 #include "util/process_group.h"
+#include "util/shutdown.h"
 
 namespace bp = boost::process;
 namespace fs = std::filesystem;
@@ -32,6 +33,7 @@ struct NewProcessGroup : bp::extend::handler {
   template <class Executor>
   void on_exec_setup(Executor&) const {
     ::setpgid(0, 0);
+    unblock_signals_in_child();
   }
 };
 

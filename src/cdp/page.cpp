@@ -181,8 +181,13 @@ void Page::navigate(const std::string& url, const WaitCondition& wait, const Dea
   }
   if (wait.kind == WaitCondition::Kind::selector) {
     auto fn = read_file(scripts_dir_ + "/wait-for-selector.js");
-    call_function(fn, "wait-for-selector.js",
-                  {{"selector", wait.selector}, {"timeoutMs", std::max<long long>(1, deadline.remaining_ms())}}, deadline);
+    try {
+      call_function(fn, "wait-for-selector.js",
+                    {{"selector", wait.selector}, {"timeoutMs", std::max<long long>(1, deadline.remaining_ms())}}, deadline);
+    } catch (const JsException& e) {
+      // The script rejects when its own timer (set to our deadline) fires.
+      throw TimeoutError("선택자 " + wait.selector + " 대기 (" + url + ")", 0);
+    }
   }
 }
 

@@ -236,3 +236,15 @@ std::vector<pid_t> BrowserPool::browser_pids() const {
 }
 
 }  // namespace ta::cdp
+
+namespace ta::cdp {
+
+std::vector<std::string> BrowserPool::profile_dirs() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<std::string> dirs;
+  for (const auto& s : slots_)
+    if (s.browser && !s.browser->profile_dir().empty()) dirs.push_back(s.browser->profile_dir());
+  return dirs;
+}
+
+}  // namespace ta::cdp

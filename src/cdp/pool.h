@@ -79,6 +79,7 @@ class BrowserPool {
   void shutdown() noexcept;
   PoolStats stats() const;
   std::vector<pid_t> browser_pids() const;
+  std::vector<std::string> profile_dirs() const;
   const PoolOptions& options() const { return options_; }
 
  private:

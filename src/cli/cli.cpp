@@ -6,10 +6,12 @@
 
 #include "config/config.h"
 #include "log/log.h"
+#include "util/shutdown.h"
 
 namespace ta {
 
 int run_cli(int argc, char** argv) {
+  Shutdown::instance().install();
   init_console_logging();
   CLI::App app{"ticket-alarm: 티켓오픈 공지를 Discord로 알려 줍니다", "ticket-alarm"};
   app.require_subcommand(1);
@@ -17,6 +19,8 @@ int run_cli(int argc, char** argv) {
 
   register_version(app, exit_code);
   register_check_config(app, exit_code);
+  register_eval(app, exit_code);
+  register_crawl(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -19,6 +19,8 @@ int run_cli(int argc, char** argv);
 // (ConfigError -> 2, anything else -> 1).
 void register_version(CLI::App& app, int& exit_code);
 void register_check_config(CLI::App& app, int& exit_code);
+void register_eval(CLI::App& app, int& exit_code);
+void register_crawl(CLI::App& app, int& exit_code);
 // More commands are declared below as they are added.
 
 }  // namespace ta

@@ -1,0 +1,156 @@
+#include "sites/crawler.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "cdp/errors.h"
+#include "log/log.h"
+#include "normalize/kst_time.h"
+#include "normalize/normalize_item.h"
+
+namespace ta {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool read_script(const std::string& path, std::string* out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  std::stringstream ss;
+  ss << f.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+// Reads the script's answer into tickets; returns false (with the reason) when it is not of the
+// documented shape.
+bool collect(const nlohmann::json& answer, const SiteDescriptor& site, const std::string& page_url, std::time_t now,
+             int max_items, CrawlResult* r) {
+  if (!answer.is_object() || !answer.contains("items") || !answer["items"].is_array()) {
+    r->error = site.script + ": 결과가 {items: [...], strategy, warnings} 형식이 아닙니다";
+    r->error_kind = CrawlErrorKind::script;
+    return false;
+  }
+  r->strategy = answer.value("strategy", "");
+  if (answer.contains("warnings") && answer["warnings"].is_array())
+    for (const auto& w : answer["warnings"])
+      r->warnings.push_back(w.is_string() ? w.get<std::string>() : w.dump());
+  std::set<std::string> seen;
+  int untitled = 0;
+  for (const auto& item : answer["items"]) {
+    Ticket t = normalize_item(item, site.id, site.name, page_url, now);
+    if (t.title.empty()) {
+      ++untitled;
+      continue;
+    }
+    if (!seen.insert(t.id).second) continue;
+    r->tickets.push_back(std::move(t));
+    if (static_cast<int>(r->tickets.size()) >= max_items) break;
+  }
+  if (untitled > 0) r->warnings.push_back("제목 없는 항목 " + std::to_string(untitled) + "건을 건너뜀");
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::time_t> archive_time(const cdp::HarArchive& archive) {
+  if (archive.recorded_at().empty()) return std::nullopt;
+  return parse_iso(archive.recorded_at());
+}
+
+CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const CrawlOptions& options,
+                       const Deadline& deadline) noexcept {
+  CrawlResult r;
+  r.site = site.id;
+  const auto started = Clock::now();
+  auto finish = [&]() -> CrawlResult {
+    r.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    return std::move(r);
+  };
+  try {
+    r.now = options.now ? *options.now : (options.replay ? archive_time(*options.replay).value_or(std::time(nullptr)) : std::time(nullptr));
+    const std::string script_path = options.extract_dir + "/" + site.script;
+    std::string script;
+    if (!read_script(script_path, &script)) {
+      r.error = "추출 스크립트를 읽을 수 없습니다: " + script_path + " — extract_dir 설정과 파일을 확인하세요";
+      r.error_kind = CrawlErrorKind::script;
+      return finish();
+    }
+    cdp::PageOptions page_options = pool.options().page;
+    page_options.replay = options.replay;
+
+    std::vector<std::string> failures;
+    for (const auto& url : site.entry_pages) {
+      if (options.replay && !options.replay->has_document(url)) continue;  // not recorded: skip
+      r.entry_url = url;
+      CrawlResult attempt;
+      attempt.site = site.id;
+      try {
+        const Deadline page_deadline = deadline.nested(std::chrono::seconds(options.page_timeout_s));
+        cdp::PageLease lease = pool.lease(page_options, page_deadline);
+        lease->navigate(url, cdp::WaitCondition::parse(site.wait), page_deadline);
+        int status = lease->document_status();
+        if (status >= 400) {
+          r.http_status = status;
+          r.error_kind = CrawlErrorKind::http_status;
+          failures.push_back(url + ": HTTP " + std::to_string(status));
+          continue;
+        }
+        nlohmann::json ctx = {{"site", site.id}, {"url", url}, {"now", format_kst_iso(r.now)}, {"max_items", options.max_items}};
+        nlohmann::json answer = lease->call_function(script, site.script, ctx, page_deadline);
+        if (!collect(answer, site, url, r.now, options.max_items, &attempt)) {
+          failures.push_back(attempt.error);
+          r.error_kind = attempt.error_kind;
+          continue;
+        }
+      } catch (const cdp::JsException& e) {
+        failures.push_back(std::string(e.what()));
+        r.error_kind = CrawlErrorKind::script;
+        continue;
+      } catch (const cdp::TimeoutError& e) {
+        failures.push_back(url + ": " + e.what());
+        r.error_kind = CrawlErrorKind::timeout;
+        continue;
+      } catch (const cdp::NavigationError& e) {
+        failures.push_back(e.what());
+        r.error_kind = CrawlErrorKind::navigation;
+        continue;
+      } catch (const cdp::CdpError& e) {
+        failures.push_back(url + ": " + e.what());
+        r.error_kind = CrawlErrorKind::browser;
+        continue;
+      }
+      r.strategy = attempt.strategy;
+      for (auto& w : attempt.warnings) r.warnings.push_back(w);
+      if (!attempt.tickets.empty()) {
+        r.tickets = std::move(attempt.tickets);
+        r.ok = true;
+        r.error.clear();
+        r.error_kind = CrawlErrorKind::none;
+        return finish();
+      }
+      failures.push_back(url + ": 항목 0건" + (attempt.warnings.empty() ? "" : " (" + join(attempt.warnings, "; ") + ")"));
+      r.error_kind = CrawlErrorKind::empty;
+    }
+    if (failures.empty()) {
+      r.error = options.replay ? "HAR 파일에 이 사이트의 시작 페이지가 없습니다: " + options.replay->origin()
+                               : "시작 페이지가 없습니다";
+      r.error_kind = CrawlErrorKind::navigation;
+    } else {
+      r.error = join(failures, " | ");
+    }
+  } catch (const std::exception& e) {
+    r.error = e.what();
+    r.error_kind = CrawlErrorKind::browser;
+  }
+  return finish();
+}
+
+}  // namespace ta

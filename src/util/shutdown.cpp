@@ -1,0 +1,97 @@
+#include "util/shutdown.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <map>
+#include <thread>
+
+namespace ta {
+
+struct Shutdown::State {
+  mutable std::mutex mutex;
+  mutable std::condition_variable cv;
+  bool requested = false;
+  bool installed = false;
+  int next_id = 1;
+  std::map<int, std::function<void()>> callbacks;
+};
+
+Shutdown& Shutdown::instance() {
+  static Shutdown s;
+  return s;
+}
+
+Shutdown::State& Shutdown::state() const {
+  static State st;
+  return st;
+}
+
+void Shutdown::install() {
+  {
+    std::lock_guard<std::mutex> lock(state().mutex);
+    if (state().installed) return;
+    state().installed = true;
+  }
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  std::thread([this, set] {
+    int received = 0;
+    for (int count = 0;; ++count) {
+      if (sigwait(&set, &received) != 0) continue;
+      if (count > 0) _exit(128 + received);  // second signal: the user insists
+      request();
+    }
+  }).detach();
+}
+
+void Shutdown::request() {
+  std::map<int, std::function<void()>> callbacks;
+  {
+    std::lock_guard<std::mutex> lock(state().mutex);
+    if (state().requested) return;
+    state().requested = true;
+    callbacks = state().callbacks;
+    state().cv.notify_all();
+  }
+  for (auto& [id, cb] : callbacks) {
+    try {
+      cb();
+    } catch (...) {
+    }
+  }
+}
+
+bool Shutdown::requested() const {
+  std::lock_guard<std::mutex> lock(state().mutex);
+  return state().requested;
+}
+
+bool Shutdown::wait_until(const Deadline& deadline) const {
+  std::unique_lock<std::mutex> lock(state().mutex);
+  return state().cv.wait_until(lock, deadline.at(), [this] { return state().requested; });
+}
+
+int Shutdown::add_callback(std::function<void()> cb) {
+  std::lock_guard<std::mutex> lock(state().mutex);
+  int id = state().next_id++;
+  state().callbacks[id] = std::move(cb);
+  return id;
+}
+
+void Shutdown::remove_callback(int id) {
+  std::lock_guard<std::mutex> lock(state().mutex);
+  state().callbacks.erase(id);
+}
+
+void unblock_signals_in_child() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigprocmask(SIG_SETMASK, &set, nullptr);
+}
+
+}  // namespace ta

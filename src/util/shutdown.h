@@ -1,0 +1,33 @@
+#pragma once
+// SIGINT / SIGTERM handling without async-signal hazards: the signals are blocked in every thread
+// and one watcher thread receives them with sigwait, then wakes waiters and runs callbacks
+// (e.g. closing the browser pool). A second signal exits at once.
+#include <functional>
+#include <mutex>
+
+#include "util/deadline.h"
+
+namespace ta {
+
+class Shutdown {
+ public:
+  static Shutdown& instance();
+  // Call early in main, before any thread starts, so every thread inherits the blocked mask.
+  void install();
+  void request();
+  bool requested() const;
+  // Sleeps until `deadline` or a shutdown request; returns true when shutdown was requested.
+  bool wait_until(const Deadline& deadline) const;
+  int add_callback(std::function<void()> cb);
+  void remove_callback(int id);
+
+ private:
+  Shutdown() = default;
+  struct State;
+  State& state() const;
+};
+
+// In a forked child before exec: clear the blocked mask inherited from install().
+void unblock_signals_in_child();
+
+}  // namespace ta

@@ -1,0 +1,65 @@
+// Malformed archives are refused with a message that names the file and what is wrong.
+#include <gtest/gtest.h>
+
+#include "browser_env.h"
+#include "cdp/errors.h"
+#include "cdp/har_archive.h"
+#include "support/temp_dir.h"
+
+#include <fstream>
+
+namespace ta::cdp {
+namespace {
+
+std::string error_of(const std::string& text) {
+  try {
+    HarArchive::parse(text, "fixtures/x/main.har");
+  } catch (const HarError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(HarArchive, InvalidJsonNamesFileLineAndColumn) {
+  std::string msg = error_of("{\n  \"log\": {\n    \"entries\": [,]\n  }\n}");
+  EXPECT_NE(msg.find("fixtures/x/main.har"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("3행"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("JSON 구문 오류"), std::string::npos) << msg;
+}
+
+TEST(HarArchive, MissingPartsAreNamedByPath) {
+  EXPECT_NE(error_of(R"({"entries": []})").find("\"log\" 항목이 없습니다"), std::string::npos);
+  EXPECT_NE(error_of(R"({"log": {"entries": []}})").find("응답이 하나도 없습니다"), std::string::npos);
+  std::string msg = error_of(R"({"log": {"entries": [{"request": {"method": "GET", "url": "https://a/"}, "response": {"status": 200, "content": {}}},
+                                                 {"request": {"method": "GET"}, "response": {"status": 200, "content": {}}}]}})");
+  EXPECT_NE(msg.find("log.entries[1].request"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("\"url\""), std::string::npos) << msg;
+  msg = error_of(R"({"log": {"entries": [{"request": {"method": "GET", "url": "https://a/"}, "response": {"status": "200", "content": {}}}]}})");
+  EXPECT_NE(msg.find("log.entries[0].response.status"), std::string::npos) << msg;
+}
+
+TEST(HarArchive, MissingFileIsReported) {
+  try {
+    HarArchive::load("/nonexistent/ticket.har");
+    FAIL();
+  } catch (const HarError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/ticket.har"), std::string::npos);
+  }
+}
+
+TEST(HarArchive, MatchesIgnoringFragmentThenByPostBody) {
+  auto har = HarArchive::parse(test::make_har({
+                                   {"GET", "https://t.example/notice", 200, "text/html", "doc"},
+                                   {"POST", "https://t.example/list", 200, "text/html", "one", "page=1"},
+                                   {"POST", "https://t.example/list", 200, "text/html", "two", "page=2"},
+                               }),
+                               "t.har");
+  ASSERT_NE(har->find("GET", "https://t.example/notice#TICKET_OPEN", ""), nullptr);
+  EXPECT_EQ(har->find("POST", "https://t.example/list", "page=2")->response.body, "two");
+  EXPECT_EQ(har->find("POST", "https://t.example/list", "page=3"), nullptr);
+  EXPECT_EQ(har->find("GET", "https://t.example/notice?x=1", ""), nullptr);
+  EXPECT_EQ(har->recorded_at(), "2025-06-21T10:00:00.000+09:00");
+}
+
+}  // namespace
+}  // namespace ta::cdp

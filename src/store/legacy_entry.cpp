@@ -107,8 +107,9 @@ std::optional<std::time_t> legacy_time(const json& value) {
   if (!value.is_string()) return std::nullopt;
   const std::string s = value.get<std::string>();
   if (auto t = store_time::parse_iso(s)) return t;
+  // std::regex works on bytes: 년/월 are alternatives, not bracket members, being multi-byte.
   static const std::regex loose(
-      R"((\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\D*?(\d{1,2})\s*:\s*(\d{2}))");
+      R"((\d{4})\s*(?:[./-]|년)\s*(\d{1,2})\s*(?:[./-]|월)\s*(\d{1,2})\D*?(\d{1,2})\s*:\s*(\d{2}))");
   std::smatch m;
   if (!std::regex_search(s, m, loose)) return std::nullopt;
   char buf[32];

@@ -16,14 +16,14 @@ std::string ascii_lower(std::string s) {
   return s;
 }
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kAliases = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kAliases = {{
     {"interparkticket", "interpark"}, {"nolticket", "interpark"}, {"interpark", "interpark"},
     {"인터파크티켓", "interpark"},      {"인터파크", "interpark"},      {"놀티켓", "interpark"},
     {"yes24ticket", "yes24"},         {"yes24", "yes24"},           {"예스24", "yes24"},
     {"melonticket", "melon"},         {"melon", "melon"},           {"멜론티켓", "melon"},
     {"멜론", "melon"},                 {"ticketlink", "ticketlink"}, {"티켓링크", "ticketlink"},
     {"ticket_link", "ticketlink"},    {"melon_ticket", "melon"},    {"yes24_ticket", "yes24"},
-    {"interpark_ticket", "interpark"},
+    {"interpark_ticket", "interpark"}, {"nol티켓", "interpark"},
 }};
 
 // Longest first, so "멜론티켓" is not read as "멜론" + "티켓", nor "melon_ticket" as "melon".

@@ -43,6 +43,7 @@ LegacyImportReport import_legacy_dir(Store& store, const std::string& dir, std::
     LegacyReadResult r = read(read_file(path), path.string(), now);
     report.files_read.push_back(std::string(name) + " (" + std::to_string(r.entries.size()) + "건)");
     report.unmapped += r.unmapped;
+    report.untitled += r.untitled;
     report.skipped.insert(report.skipped.end(), r.skipped.begin(), r.skipped.end());
     for (auto& e : r.entries) {
       auto [it, inserted] = index.try_emplace({e.site, e.id}, entries.size());
@@ -76,7 +77,8 @@ std::string format_legacy_report(const LegacyImportReport& r) {
   if (r.already_known > 0) out << " (이미 가져온 " << r.already_known << "건 제외)";
   out << "\n";
   if (r.unmapped > 0)
-    out << "  그중 " << r.unmapped << "건은 사이트/공지 번호를 알 수 없어 제목(+오픈 시간)으로 비교합니다\n";
+    out << "  그중 " << r.unmapped << "건은 사이트/공지 번호를 알 수 없어 제목(+오픈 시간)으로 비교합니다"
+        << (r.untitled > 0 ? " (" + std::to_string(r.untitled) + "건은 제목도 없어 비교할 수 없음)" : "") << "\n";
   if (!r.skipped.empty()) {
     std::map<std::string, std::vector<std::string>> by_reason;
     for (const auto& s : r.skipped) by_reason[s.reason].push_back(s.where);

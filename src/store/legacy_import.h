@@ -27,6 +27,7 @@ struct LegacySkip {
 struct LegacyReadResult {
   std::vector<AnnouncedEntry> entries;
   int unmapped = 0;  // kept without a (site, id) the crawler would produce; matched by title
+  int untitled = 0;  // unmapped and without a title either: kept, but nothing can match them
   std::vector<LegacySkip> skipped;
 };
 
@@ -41,6 +42,7 @@ struct LegacyImportReport {
   int imported = 0;                     // new rows in `announced`
   int already_known = 0;                // were in `announced` already (an earlier import)
   int unmapped = 0;
+  int untitled = 0;
   std::vector<LegacySkip> skipped;
 };
 

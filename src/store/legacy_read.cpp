@@ -57,6 +57,7 @@ LegacyReadResult read_records(const std::string& text, const std::string& origin
       continue;
     }
     if (!e.mapped) ++result.unmapped;
+    if (!e.mapped && e.entry->title.empty()) ++result.untitled;
     result.entries.push_back(std::move(*e.entry));
   }
   return result;

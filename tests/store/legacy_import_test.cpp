@@ -84,6 +84,7 @@ TEST_F(LegacyImportTest, ImportedTicketsAreNotNewAndOthersAre) {
   EXPECT_EQ(report.found, 13);
   EXPECT_EQ(report.imported, 13);
   EXPECT_EQ(report.unmapped, 5);
+  EXPECT_EQ(report.untitled, 2);  // the hash and the number in sent_notifications.json
   EXPECT_EQ(report.skipped.size(), 6u);  // "", {"note"}, null, 3 duplicates
 
   auto future = "2025-07-20T20:00:00+09:00";
@@ -134,6 +135,7 @@ TEST_F(LegacyImportTest, SummaryIsKoreanAndSaysWhatWasSkippedAndWhy) {
   EXPECT_NE(text.find("빈 값: 2건"), std::string::npos) << text;
   EXPECT_NE(text.find("중복 항목 (하나로 합침): 3건"), std::string::npos) << text;
   EXPECT_NE(text.find("5건은 사이트/공지 번호를 알 수 없어"), std::string::npos) << text;
+  EXPECT_NE(text.find("2건은 제목도 없어"), std::string::npos) << text;
 }
 
 TEST_F(LegacyImportTest, OtherLayoutsObjectWithListAndObjectKeyedByNotification) {

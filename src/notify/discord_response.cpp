@@ -55,10 +55,8 @@ SendResult classify_response(int status, const std::string& body, const RateLimi
   std::string discord_says;
   if (auto code = j.find("code"); code != j.end() && code->is_number_integer()) r.discord_code = code->get<int>();
   std::string message = j.value("message", std::string());
-  if (r.discord_code != 0 || !message.empty()) {
-    discord_says = ", 코드 " + std::to_string(r.discord_code);
-    if (!message.empty()) discord_says += " " + message;
-  }
+  if (r.discord_code != 0) discord_says += ", 코드 " + std::to_string(r.discord_code);
+  if (!message.empty()) discord_says += (r.discord_code != 0 ? " " : ", ") + message;
   std::string status_text = "HTTP " + std::to_string(status) + discord_says;
 
   if (status >= 200 && status < 300) {

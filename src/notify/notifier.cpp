@@ -186,7 +186,7 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
         auto next = wall_clock_after(delay);
         emit(r, DeliveryStatus::retry_later, attempts, next);
         for (std::size_t i : message.notice_indexes)
-          log->error("알림 전송 실패: {} — {} (나중에 다시 보냅니다)", log_title(run.due[i]), r.error);
+          log->error("알림 전송 실패: {} — {}", log_title(run.due[i]), r.error);
         // Discord is struggling: later messages would fail the same way, so keep them queued too.
         halt(DeliveryStatus::retry_later, r.error, next);
         return;

@@ -138,6 +138,11 @@ void FakeDiscord::set_response_delay(std::chrono::milliseconds delay) {
   delay_ = delay;
 }
 
+void FakeDiscord::block_word(const std::string& word) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  blocked_word_ = word;
+}
+
 std::vector<FakeDiscordRequest> FakeDiscord::requests() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return requests_;
@@ -258,6 +263,11 @@ FakeDiscord::Reply FakeDiscord::handle_execute(const std::string& id, const std:
     return r;
   }
   json payload = json::parse(body);
+  if (!blocked_word_.empty() && payload.dump().find(blocked_word_) != std::string::npos) {
+    r.status = 400;
+    r.body = json{{"message", "Message was blocked by AutoMod"}, {"code", 200000}}.dump();
+    return r;
+  }
   FakeDiscordMessage m;
   m.id = next_snowflake();
   m.webhook_id = id;

@@ -70,6 +70,8 @@ class FakeDiscord {
   void fail_fraction(double probability, std::uint32_t seed, int status = 500);
   void force_429(int count, double retry_after_s, bool global = false);
   void set_response_delay(std::chrono::milliseconds delay);
+  // Like AutoMod: any valid message whose body contains `word` gets 400 code 200000.
+  void block_word(const std::string& word);
 
   std::vector<FakeDiscordRequest> requests() const;
   std::vector<FakeDiscordMessage> messages() const;
@@ -117,6 +119,7 @@ class FakeDiscord {
   double forced_retry_after_ = 0;
   bool forced_global_ = false;
   std::chrono::milliseconds delay_{0};
+  std::string blocked_word_;
   std::uint64_t sequence_ = 0;
   std::vector<FakeDiscordRequest> requests_;
   std::vector<FakeDiscordMessage> messages_;

@@ -1,0 +1,169 @@
+#include "notify/embed_builder.h"
+
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "notify/korean_time.h"
+#include "notify/text_fit.h"
+#include "notify/ticket_samples.h"
+#include "support/fake_discord.h"
+
+namespace ta {
+namespace {
+
+using nlohmann::json;
+using notify_text::code_points;
+
+const json* field(const json& embed, const std::string& name) {
+  for (const auto& f : embed["fields"])
+    if (f["name"] == name) return &f;
+  return nullptr;
+}
+
+TEST(KoreanTime, FormatsKstRegardlessOfHostZone) {
+  // 2025-07-03 16:00 KST = 07:00 UTC.
+  EXPECT_EQ(format_korean_kst(1751526000), "2025년 7월 3일 (목) 오후 4시");
+  EXPECT_EQ(format_korean_kst(1751526000 + 30 * 60), "2025년 7월 3일 (목) 오후 4시 30분");
+  EXPECT_EQ(format_korean_kst(1751526000 - 16 * 3600), "2025년 7월 3일 (목) 오전 12시");  // midnight
+  EXPECT_EQ(format_korean_kst(1751526000 - 4 * 3600 + 5 * 60), "2025년 7월 3일 (목) 오후 12시 5분");
+  EXPECT_EQ(format_korean_kst(1751526000 - 6 * 3600), "2025년 7월 3일 (목) 오전 10시");
+  EXPECT_EQ(format_korean_kst(1735657200), "2025년 1월 1일 (수) 오전 12시");  // 2024-12-31 15:00 UTC
+}
+
+TEST(EmbedBuilder, RealisticTicket) {
+  EmbedOptions options;
+  options.now = 1751526000;
+  json e = build_embed(test::notice_of(test::realistic_ticket()), options);
+  EXPECT_EQ(e["title"], "🎤 2025 아이유 콘서트 〈HEREH WORLD TOUR〉 - 서울");
+  EXPECT_EQ(e["url"], "https://tickets.interpark.com/goods/25009123");
+  EXPECT_EQ(e["color"], site_color("interpark"));
+  EXPECT_FALSE(e.contains("description"));
+  ASSERT_NE(field(e, "오픈 일시"), nullptr);
+  EXPECT_EQ((*field(e, "오픈 일시"))["value"],
+            "2025년 7월 3일 (목) 오후 4시\n<t:1751526000:F> (<t:1751526000:R>)");
+  EXPECT_EQ((*field(e, "장소"))["value"], "KSPO DOME (올림픽체조경기장)");
+  EXPECT_EQ((*field(e, "예매 구분"))["value"], "일반예매");
+  EXPECT_EQ((*field(e, "태그"))["value"], "단독판매 · HOT");
+  EXPECT_EQ(e["thumbnail"]["url"], "https://ticketimage.interpark.com/Play/image/large/25/25009123_p.gif");
+  EXPECT_EQ(e["footer"]["text"], "인터파크");
+  EXPECT_EQ(e["timestamp"], "2025-07-03T16:00:00+09:00");
+}
+
+TEST(EmbedBuilder, PriorityAndUpdatePrefixesAndColour) {
+  EmbedOptions options;
+  json e = build_embed(test::notice_of(test::realistic_ticket(), true, NoticeKind::update), options);
+  EXPECT_EQ(e["title"], "⭐ 🎤 [오픈 일정 변경] 2025 아이유 콘서트 〈HEREH WORLD TOUR〉 - 서울");
+  EXPECT_EQ(e["color"], kPriorityColor);
+  EXPECT_EQ(e["description"], "오픈 일정이 변경되었습니다.");
+  EXPECT_FALSE(e.contains("timestamp"));  // now == 0
+}
+
+TEST(EmbedBuilder, SiteColoursAreDistinct) {
+  std::set<int> colours = {site_color("interpark"), site_color("yes24"), site_color("melon"), site_color("ticketlink"),
+                           kPriorityColor};
+  EXPECT_EQ(colours.size(), 5u);
+  for (int c : colours) EXPECT_TRUE(c >= 0 && c <= 0xFFFFFF);
+}
+
+TEST(EmbedBuilder, GenreEmojiFromGenreThenTitle) {
+  Ticket t;
+  auto emoji = [&](const std::string& genre, const std::string& title) {
+    t.genre = genre;
+    t.title = title;
+    return genre_emoji(t);
+  };
+  EXPECT_EQ(emoji("콘서트", "뮤지컬 갈라"), "🎤");  // genre wins over title
+  EXPECT_EQ(emoji("Musical", ""), "🎭");
+  EXPECT_EQ(emoji("연극", ""), "🎭");
+  EXPECT_EQ(emoji("클래식/오페라", ""), "🎻");
+  EXPECT_EQ(emoji("SPORTS", ""), "⚾");
+  EXPECT_EQ(emoji("아동/가족", ""), "👨‍👩‍👧");
+  EXPECT_EQ(emoji("전시/행사", ""), "🎪");
+  EXPECT_EQ(emoji("", "2025 KBO 올스타 스포츠 페스티벌"), "⚾");
+  EXPECT_EQ(emoji("", "서울시향 정기공연"), "🎫");
+}
+
+TEST(EmbedBuilder, OpenTypeNamesAndLabels) {
+  EXPECT_EQ(open_type_korean("general"), "일반예매");
+  EXPECT_EQ(open_type_korean("presale"), "선예매");
+  EXPECT_EQ(open_type_korean("fanclub"), "팬클럽 선예매");
+  EXPECT_EQ(open_type_korean("nth_round"), "추가 오픈");
+  EXPECT_EQ(open_type_korean("last"), "마지막 오픈");
+  EXPECT_EQ(open_type_korean("other"), "기타");
+  Ticket t = test::realistic_ticket();
+  t.open_type = "fanclub";
+  t.open_type_label = "";
+  EXPECT_EQ((*field(build_embed(t, {}), "예매 구분"))["value"], "팬클럽 선예매");
+  t.open_type_label = "토핑 선예매";
+  EXPECT_EQ((*field(build_embed(t, {}), "예매 구분"))["value"], "토핑 선예매");
+}
+
+TEST(EmbedBuilder, OpenTimeFallsBackToShownTextThenUndecided) {
+  Ticket t = test::realistic_ticket();
+  t.open_at = std::nullopt;
+  t.open_text = "오픈일정 보기";
+  EXPECT_EQ((*field(build_embed(t, {}), "오픈 일시"))["value"], "오픈일정 보기");
+  t.open_text = "  ";
+  EXPECT_EQ((*field(build_embed(t, {}), "오픈 일시"))["value"], "미정");
+  t.open_at = "not a time";
+  EXPECT_EQ((*field(build_embed(t, {}), "오픈 일시"))["value"], "미정");
+}
+
+TEST(EmbedBuilder, OmitsEmptyAndUnsafeParts) {
+  Ticket t = test::realistic_ticket();
+  t.venue = "";
+  t.badges = {};
+  t.url = "javascript:alert(1)";
+  t.image = "//relative/poster.jpg";
+  json e = build_embed(t, {});
+  EXPECT_EQ(field(e, "장소"), nullptr);
+  EXPECT_EQ(field(e, "태그"), nullptr);
+  EXPECT_FALSE(e.contains("url"));
+  EXPECT_FALSE(e.contains("thumbnail"));
+}
+
+TEST(EmbedBuilder, UrlsAreEncodedAndBounded) {
+  EXPECT_EQ(embed_safe_url("https://ticket.melon.com/performance/index.htm?prodId=211234&q=아이유 콘서트"),
+            "https://ticket.melon.com/performance/index.htm?prodId=211234&q=%EC%95%84%EC%9D%B4%EC%9C%A0%20%EC%BD%98%EC%84%9C%ED%8A%B8");
+  EXPECT_EQ(embed_safe_url("HTTP://EXAMPLE.COM/a"), "HTTP://EXAMPLE.COM/a");
+  EXPECT_EQ(embed_safe_url("ftp://example.com/a"), "");
+  EXPECT_EQ(embed_safe_url("https:///nohost"), "");
+  EXPECT_EQ(embed_safe_url("https://a.com/\n"), "");
+  EXPECT_EQ(embed_safe_url("https://a.com/" + test::repeat("a", 2048 - 14)).size(), 2048u);
+  EXPECT_EQ(embed_safe_url("https://a.com/" + test::repeat("a", 2048 - 13)), "");
+}
+
+TEST(EmbedBuilder, ScrapedMarkdownIsEscapedButReadsTheSame) {
+  Ticket t = test::realistic_ticket();
+  t.title = "**특가** _단독_";
+  t.venue = "> 인용 `코드`";
+  json e = build_embed(t, {});
+  EXPECT_EQ(e["title"], "🎤 \\*\\*특가\\*\\* \\_단독\\_");
+  EXPECT_EQ((*field(e, "장소"))["value"], "\\> 인용 \\`코드\\`");
+}
+
+TEST(EmbedBuilder, HostileTicketsStayWithinEveryLimit) {
+  for (std::size_t v = 0; v < 6; ++v) {
+    for (bool priority : {false, true}) {
+      EmbedOptions options;
+      options.now = 1751526000;
+      json e = build_embed(test::notice_of(test::hostile_ticket(v), priority, NoticeKind::update), options);
+      EXPECT_LE(code_points(e["title"].get<std::string>()), 256u);
+      for (const auto& f : e["fields"]) {
+        EXPECT_LE(code_points(f["name"].get<std::string>()), 256u);
+        EXPECT_LE(code_points(f["value"].get<std::string>()), 1024u);
+        EXPECT_GT(code_points(f["value"].get<std::string>()), 0u);
+      }
+      EXPECT_LE(e["fields"].size(), 25u);
+      EXPECT_LE(embed_text_size(e), 6000u);
+      EXPECT_FALSE(e.contains("url"));        // encoded length is over 2048
+      EXPECT_FALSE(e.contains("thumbnail"));  // javascript: scheme
+      json message = {{"embeds", json::array({e})}, {"allowed_mentions", {{"parse", json::array()}}}};
+      EXPECT_EQ(test::FakeDiscord::validate(message.dump()), std::nullopt) << "variant " << v;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ta

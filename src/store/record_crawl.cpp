@@ -10,7 +10,9 @@
 //         filtered, and is news now)
 //  - a legacy entry alone is never compared: the old tool's data is too rough to diff.
 // A candidate is queued unless its open_at < now (and !announce_past) or policy.filter rejects
-// it. Losing an open time (null after a value) is a crawl glitch, not news.
+// it. Losing an open time (null after a value) is a crawl glitch, not news. A ticket is judged
+// when it appears or changes: one stored while filtered out or past stays silent until then
+// (changing KEYWORDS does not replay the backlog).
 #include <set>
 
 #include "log/log.h"
@@ -33,9 +35,9 @@ OpenValues values_of(const Ticket& t) { return {t.open_at, t.open_type}; }
 
 bool same_time(const std::optional<std::string>& a, const std::optional<std::string>& b) {
   if (!a || !b) return !a && !b;
-  const auto ta = store_time::parse_iso(*a);
-  const auto tb = store_time::parse_iso(*b);
-  if (ta && tb) return *ta == *tb;
+  const auto a_epoch = store_time::parse_iso(*a);
+  const auto b_epoch = store_time::parse_iso(*b);
+  if (a_epoch && b_epoch) return *a_epoch == *b_epoch;
   return *a == *b;
 }
 
@@ -120,9 +122,9 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
         if (told || legacy) {
           out.updated_tickets.push_back(t);
           if (policy.notify_updates) kind = DeliveryKind::Update;
-          previous = stored;
-          if (!previous) {
-            previous = t;
+          // "What changed" is measured against what fans were told, not a glitchy stored row.
+          previous = stored ? *stored : t;
+          if (told) {
             previous->open_at = told->open_at;
             previous->open_type = told->open_type;
           }

@@ -118,6 +118,19 @@ TEST_F(RecordCrawlTest, LosingTheOpenTimeForOneCrawlDoesNotReAlert) {
   EXPECT_TRUE(out.queued.empty()) << "the time came back unchanged: fans already know it";
 }
 
+TEST_F(RecordCrawlTest, UpdateAfterAGlitchShowsWhatFansWereTold) {
+  Store store(db_path());
+  store.record_crawl("interpark", {make_ticket("1", "IU 콘서트", future_)}, now_, policy());
+  send_all(store);
+  store.record_crawl("interpark", {make_ticket("1", "IU 콘서트", std::nullopt)}, now_ + 60, policy());
+  auto out = store.record_crawl("interpark", {make_ticket("1", "IU 콘서트", later_)}, now_ + 120, policy());
+  ASSERT_EQ(out.queued.size(), 1u);
+  auto d = store.delivery(out.queued[0]);
+  EXPECT_EQ(d->kind, DeliveryKind::Update);
+  ASSERT_TRUE(d->previous);
+  EXPECT_EQ(d->previous->open_at, future_);
+}
+
 TEST_F(RecordCrawlTest, TimeAnnouncedLaterIsAnUpdate) {
   Store store(db_path());
   store.record_crawl("interpark", {make_ticket("1", "IU 콘서트", std::nullopt)}, now_, policy());

@@ -22,6 +22,7 @@ int run_cli(int argc, char** argv) {
   register_eval(app, exit_code);
   register_crawl(app, exit_code);
   register_import_legacy(app, exit_code);
+  register_test_webhook(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -22,6 +22,7 @@ void register_check_config(CLI::App& app, int& exit_code);
 void register_eval(CLI::App& app, int& exit_code);
 void register_crawl(CLI::App& app, int& exit_code);
 void register_import_legacy(CLI::App& app, int& exit_code);
+void register_test_webhook(CLI::App& app, int& exit_code);
 // More commands are declared below as they are added.
 
 }  // namespace ta

@@ -23,6 +23,8 @@ int run_cli(int argc, char** argv) {
   register_crawl(app, exit_code);
   register_import_legacy(app, exit_code);
   register_test_webhook(app, exit_code);
+  register_backup(app, exit_code);
+  register_restore(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -29,6 +29,11 @@ std::string read_all(int fd) {
   return text;
 }
 
+bool write_record(int fd, const std::string& text) {
+  if (::ftruncate(fd, 0) != 0) return false;
+  return ::pwrite(fd, text.data(), text.size(), 0) == static_cast<ssize_t>(text.size());
+}
+
 LockHolder parse_holder(const std::string& text) {
   LockHolder holder;
   std::istringstream in(text);
@@ -108,18 +113,15 @@ DataDirLock::DataDirLock(const std::string& data_dir, const std::string& command
   // Only the holder writes, and only while holding the lock, so readers see whole records.
   std::ostringstream record;
   record << "pid=" << ::getpid() << "\ncommand=" << command << "\nstarted=" << kst_display_time(now) << "\n";
-  const std::string text = record.str();
-  if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
-    // The lock itself is held; a missing pid only makes the other side's message less helpful.
-  }
+  // A failed write is not fatal: the lock is held, the other side's message just lacks the pid.
+  write_record(fd_, record.str());
 }
 
 DataDirLock::~DataDirLock() {
   if (fd_ < 0) return;
   // Emptied while still held, so nobody reads a departed holder's pid; the file stays because
   // unlinking a lock file lets two processes lock two different inodes of the same name.
-  if (::ftruncate(fd_, 0) != 0) {
-  }
+  write_record(fd_, "");
   ::close(fd_);
 }
 

@@ -2,6 +2,7 @@
 #include "support/fake_discord.h"
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 namespace ta::test {
 namespace {
@@ -67,6 +68,41 @@ TEST(FakeDiscordPings, DefaultParsesEverythingExplicitEmptyNothing) {
   p["allowed_mentions"] = {{"parse", json::array()}};
   EXPECT_TRUE(FakeDiscord::pings_of(p).empty());
   EXPECT_TRUE(FakeDiscord::pings_of({{"content", "@\u200beveryone"}}).empty());
+}
+
+TEST(FakeDiscordServer, EveryResponseCarriesRateLimitHeaders) {
+  FakeDiscord discord;
+  discord.set_rate_limit(1, std::chrono::milliseconds(60000));
+  httplib::Client http("127.0.0.1", discord.port());
+  std::string base = std::string("/api/v10/webhooks/") + FakeDiscord::kWebhookId + "/" + FakeDiscord::kToken;
+  std::string body = R"({"content":"hi","allowed_mentions":{"parse":[]}})";
+
+  auto accepted = http.Post(base.c_str(), body, "application/json");  // no wait=true
+  ASSERT_TRUE(accepted);
+  EXPECT_EQ(accepted->status, 204);
+  EXPECT_TRUE(accepted->body.empty());
+  EXPECT_EQ(accepted->get_header_value("X-RateLimit-Remaining"), "0");
+
+  auto limited = http.Post((base + "?wait=true").c_str(), body, "application/json");
+  ASSERT_TRUE(limited);
+  EXPECT_EQ(limited->status, 429);
+  json j = json::parse(limited->body);
+  EXPECT_EQ(j["message"], "You are being rate limited.");
+  EXPECT_GT(j["retry_after"].get<double>(), 0);
+  EXPECT_EQ(j["global"], false);
+  EXPECT_FALSE(limited->get_header_value("Retry-After").empty());
+  EXPECT_EQ(limited->get_header_value("X-RateLimit-Scope"), "user");
+
+  auto unknown = http.Post("/api/v10/webhooks/1/abc", body, "application/json");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(json::parse(unknown->body)["code"], 10015);
+  for (const httplib::Response* res : {&accepted.value(), &limited.value(), &unknown.value()})
+    for (const char* h : {"X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "X-RateLimit-Reset-After",
+                          "X-RateLimit-Bucket"})
+      EXPECT_TRUE(res->has_header(h)) << h << " on " << res->status;
+  EXPECT_EQ(discord.messages().size(), 1u);
+  EXPECT_EQ(discord.requests().size(), 3u);
 }
 
 }  // namespace

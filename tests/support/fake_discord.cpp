@@ -171,18 +171,18 @@ std::string FakeDiscord::next_snowflake() {
   return std::to_string(id);
 }
 
-void FakeDiscord::add_rate_limit_headers(Reply& reply, Webhook& hook, Clock::time_point now) {
-  if (now >= hook.reset_at) {
-    hook.remaining = limit_;
-    hook.reset_at = now + window_;
+void FakeDiscord::add_rate_limit_headers(Reply& reply, Bucket& bucket, const std::string& bucket_key, Clock::time_point now) {
+  if (now >= bucket.reset_at) {
+    bucket.remaining = limit_;
+    bucket.reset_at = now + window_;
   }
-  double reset_after = ceil_ms(hook.reset_at - now);
+  double reset_after = ceil_ms(bucket.reset_at - now);
   double reset_epoch = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count() + reset_after;
   reply.headers.push_back({"X-RateLimit-Limit", std::to_string(limit_)});
-  reply.headers.push_back({"X-RateLimit-Remaining", std::to_string(hook.remaining)});
+  reply.headers.push_back({"X-RateLimit-Remaining", std::to_string(bucket.remaining)});
   reply.headers.push_back({"X-RateLimit-Reset", seconds_text(reset_epoch)});
   reply.headers.push_back({"X-RateLimit-Reset-After", seconds_text(reset_after)});
-  reply.headers.push_back({"X-RateLimit-Bucket", "fake0bucket" + std::to_string(std::hash<std::string>{}(hook.token) % 100000)});
+  reply.headers.push_back({"X-RateLimit-Bucket", "fake" + std::to_string(std::hash<std::string>{}(bucket_key) % 1000000)});
 }
 
 std::optional<FakeDiscord::Reply> FakeDiscord::check_webhook(const std::string& id, const std::string& token) {
@@ -203,8 +203,11 @@ std::optional<FakeDiscord::Reply> FakeDiscord::check_webhook(const std::string& 
 
 FakeDiscord::Reply FakeDiscord::handle_get(const std::string& id, const std::string& token) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (auto bad = check_webhook(id, token)) return *bad;
+  std::string bucket_key = "GET " + id;
   Reply r;
+  if (auto bad = check_webhook(id, token)) r = *bad;
+  add_rate_limit_headers(r, buckets_[bucket_key], bucket_key, Clock::now());
+  if (r.status != 200) return r;
   const Webhook& hook = webhooks_[id];
   r.body = json{{"id", id}, {"name", hook.name}, {"channel_id", "900000000000000001"},
                 {"guild_id", "900000000000000002"}, {"type", 1}, {"avatar", nullptr}, {"application_id", nullptr}}
@@ -216,9 +219,13 @@ FakeDiscord::Reply FakeDiscord::handle_execute(const std::string& id, const std:
                                                bool wait, const std::string& thread_id) {
   std::unique_lock<std::mutex> lock(mutex_);
   auto now = Clock::now();
-  if (auto bad = check_webhook(id, token)) return *bad;
-  Webhook& hook = webhooks_[id];
+  std::string bucket_key = "POST " + id;
+  Bucket& bucket = buckets_[bucket_key];
   Reply r;
+  if (auto bad = check_webhook(id, token)) r = *bad;
+  add_rate_limit_headers(r, bucket, bucket_key, now);
+  if (r.status != 200) return r;
+  const Webhook& hook = webhooks_[id];
   auto too_many = [&](double retry_after, bool global) {
     r.status = 429;
     r.retry_after_s = retry_after;
@@ -227,20 +234,19 @@ FakeDiscord::Reply FakeDiscord::handle_execute(const std::string& id, const std:
     r.headers.push_back({"X-RateLimit-Scope", global ? "global" : "user"});
     if (global) r.headers.push_back({"X-RateLimit-Global", "true"});
   };
-  add_rate_limit_headers(r, hook, now);
   if (forced_429_ > 0) {
     --forced_429_;
     too_many(forced_retry_after_, forced_global_);
     return r;
   }
-  if (hook.remaining <= 0) {
-    too_many(ceil_ms(hook.reset_at - now), false);
+  if (bucket.remaining <= 0) {
+    too_many(ceil_ms(bucket.reset_at - now), false);
     return r;
   }
-  --hook.remaining;
+  --bucket.remaining;
   // The remaining count shown is the one after this request, as Discord reports it.
   for (auto& [k, v] : r.headers)
-    if (k == "X-RateLimit-Remaining") v = std::to_string(hook.remaining);
+    if (k == "X-RateLimit-Remaining") v = std::to_string(bucket.remaining);
 
   bool fail = false;
   int fail_status = 500;

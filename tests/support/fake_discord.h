@@ -87,6 +87,9 @@ class FakeDiscord {
   struct Webhook {
     std::string token;
     std::string name;
+  };
+  // One per route and webhook id, known or not, as Discord keeps them.
+  struct Bucket {
     int remaining = 0;
     std::chrono::steady_clock::time_point reset_at{};
   };
@@ -96,7 +99,9 @@ class FakeDiscord {
                        bool wait, const std::string& thread_id);
   Reply handle_get(const std::string& id, const std::string& token);
   std::optional<Reply> check_webhook(const std::string& id, const std::string& token);
-  void add_rate_limit_headers(Reply& reply, Webhook& hook, std::chrono::steady_clock::time_point now);
+  // Refills `bucket` when its window is over and adds every X-RateLimit-* header for it.
+  void add_rate_limit_headers(Reply& reply, Bucket& bucket, const std::string& bucket_key,
+                              std::chrono::steady_clock::time_point now);
   std::string next_snowflake();
   void pause_before_reply();
 
@@ -108,6 +113,7 @@ class FakeDiscord {
   mutable std::condition_variable changed_;
   bool stopping_ = false;
   std::map<std::string, Webhook> webhooks_;
+  std::map<std::string, Bucket> buckets_;
   int limit_ = 5;
   std::chrono::milliseconds window_{2000};
   int fail_next_ = 0;

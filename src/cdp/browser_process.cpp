@@ -6,6 +6,9 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <filesystem>
 #include <mutex>
 #include <regex>
@@ -78,6 +81,7 @@ std::vector<std::string> chromium_flags(const std::string& profile_dir, const La
       "--disable-default-apps",
       "--disable-extensions",
       "--disable-breakpad",
+      "--disable-crash-reporter",
       "--disable-domain-reliability",
       "--disable-client-side-phishing-detection",
       "--metrics-recording-only",
@@ -102,6 +106,67 @@ std::vector<std::string> chromium_flags(const std::string& profile_dir, const La
   for (const auto& a : options.extra_args) args.push_back(a);
   args.push_back("about:blank");
   return args;
+}
+
+namespace {
+
+std::string read_cmdline(const fs::path& proc_dir) {
+  std::ifstream f(proc_dir / "cmdline", std::ios::binary);
+  std::string s((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  for (auto& c : s)
+    if (c == '\0') c = ' ';
+  return s;
+}
+
+long parent_of(const fs::path& proc_dir) {
+  std::ifstream f(proc_dir / "stat");
+  std::string line;
+  std::getline(f, line);
+  auto close = line.rfind(')');
+  if (close == std::string::npos) return -1;
+  std::istringstream rest(line.substr(close + 1));
+  std::string state;
+  long ppid = -1;
+  rest >> state >> ppid;
+  return ppid;
+}
+
+}  // namespace
+
+int cleanup_orphaned_browsers() {
+  const std::string marker = "--user-data-dir=" + (fs::temp_directory_path() / "ticket-alarm-chromium-").string();
+  std::set<std::string> live_profiles;
+  std::set<pid_t> orphan_groups;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator("/proc", ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const std::string cmd = read_cmdline(e.path());
+    auto at = cmd.find(marker);
+    if (at == std::string::npos) continue;
+    std::string profile = cmd.substr(at + 16, cmd.find(' ', at) - at - 16);
+    pid_t pid = static_cast<pid_t>(std::stol(name));
+    // Our browsers lead their own group; one whose parent is init was left by a killed controller.
+    if (::getpgid(pid) == pid && parent_of(e.path()) == 1) {
+      orphan_groups.insert(pid);
+    } else {
+      live_profiles.insert(profile);
+    }
+  }
+  for (pid_t group : orphan_groups) {
+    logger("pool")->warn("이전 실행이 남긴 Chromium을 정리합니다 (pid {})", group);
+    kill_group(group);
+  }
+  for (const auto& e : fs::directory_iterator(fs::temp_directory_path(), ec)) {
+    const std::string path = e.path().string();
+    if (e.path().filename().string().rfind("ticket-alarm-chromium-", 0) != 0 || live_profiles.count(path)) continue;
+    // A profile is created just before its Chromium starts: leave young ones alone, another
+    // ticket-alarm may be launching right now.
+    auto age = fs::file_time_type::clock::now() - fs::last_write_time(e.path(), ec);
+    if (ec || age < std::chrono::minutes(10)) continue;
+    fs::remove_all(e.path(), ec);
+  }
+  return static_cast<int>(orphan_groups.size());
 }
 
 struct BrowserProcess::Impl {
@@ -148,6 +213,8 @@ struct BrowserProcess::Impl {
       std::error_code ec;
       child.wait(ec);
       reap_members(members, pid);
+      // Helpers that left the group (crashpad) but were handed to us as subreaper.
+      reap_zombie_children({"chromium", "chrome", "chrome_crashpad", "chrome_crashpad_handler"});
     }
     if (reader.joinable()) reader.join();
     std::error_code ec;
@@ -160,6 +227,10 @@ BrowserProcess::BrowserProcess(std::unique_ptr<Impl> impl) : impl_(std::move(imp
 BrowserProcess::~BrowserProcess() { terminate(); }
 
 std::unique_ptr<BrowserProcess> BrowserProcess::launch(const LaunchOptions& options, const Deadline& deadline) {
+  // Chromium's helpers outlive the browser process for a moment when it is killed; as subreaper we
+  // get them as children and reap them, instead of leaving zombies under an init that may never
+  // reap (a container whose PID 1 is not an init).
+  become_child_subreaper();
   auto impl = std::make_unique<Impl>();
   impl->binary = find_chromium(options.binary);
   impl->profile = make_profile_dir();

@@ -27,6 +27,11 @@ std::string find_chromium(const std::string& configured);
 // Flags for a headless browser on a closed network; --no-sandbox only when running as root.
 std::vector<std::string> chromium_flags(const std::string& profile_dir, const LaunchOptions& options);
 
+// Chromium processes left behind by a ticket-alarm that was killed with SIGKILL (their profile is
+// one of ours and their parent is gone): kills their groups and removes their profiles, and removes
+// profiles no process uses any more. Returns how many groups were killed.
+int cleanup_orphaned_browsers();
+
 class BrowserProcess {
  public:
   // Throws LaunchError (with Chromium's last stderr lines) or TimeoutError.

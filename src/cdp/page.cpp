@@ -1,6 +1,7 @@
 #include "cdp/page.h"
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "cdp/errors.h"
@@ -210,7 +211,18 @@ nlohmann::json Page::run_evaluate(const nlohmann::json& params, const std::strin
       else if (ex.contains("value"))
         message = "Uncaught " + ex["value"].dump();
     }
-    throw JsException(source_name, d.value("lineNumber", 0) + 1, d.value("columnNumber", 0) + 1, message);
+    int line = d.value("lineNumber", 0) + 1, column = d.value("columnNumber", 0) + 1;
+    // A rejected promise reports where it was awaited; the stack names where it was thrown.
+    if (d.contains("exception") && d["exception"].contains("description") && d["exception"]["description"].is_string()) {
+      std::smatch m;
+      const std::string description = d["exception"]["description"].get<std::string>();
+      const std::regex frame(std::regex_replace(source_name, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") + R"(:(\d+):(\d+))");
+      if (std::regex_search(description, m, frame)) {
+        line = std::stoi(m[1]);
+        column = std::stoi(m[2]);
+      }
+    }
+    throw JsException(source_name, line, column, message);
   }
   const auto& r = result["result"];
   if (r.value("type", "") == "undefined") return nullptr;

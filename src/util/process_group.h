@@ -3,6 +3,7 @@
 // use, and ending the whole group without leaving zombies.
 #include <sys/types.h>
 
+#include <string>
 #include <vector>
 
 namespace ta {
@@ -10,6 +11,7 @@ namespace ta {
 std::vector<pid_t> processes_in_group(pid_t pgid);
 // Resident memory of one process in KiB (0 when it is gone).
 long rss_kib(pid_t pid);
+// Memory of the whole group (proportional set size, so shared pages count once).
 long group_rss_kib(pid_t pgid);
 long self_rss_kib();
 long self_peak_rss_kib();
@@ -19,6 +21,9 @@ void kill_group(pid_t pgid);
 // flag set, adopted), except `skip` (reaped through its own process handle). Call after the
 // group's leader has been reaped.
 void reap_members(const std::vector<pid_t>& members, pid_t skip);
+// Reaps zombie children of ours whose command name is one of `names` (and only those, so that
+// exit statuses other code waits for are not taken).
+void reap_zombie_children(const std::vector<std::string>& names);
 // Makes orphaned descendants (Chromium's zygote and renderers after the browser dies) our children,
 // so that we can reap them instead of leaving zombies when we run as PID 1 in a container.
 void become_child_subreaper();

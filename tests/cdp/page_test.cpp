@@ -137,7 +137,7 @@ TEST_F(PageTest, DocumentMissingFromTheArchiveFailsNavigation) {
 }
 
 TEST_F(PageTest, LooksLikeAKoreanDesktopBrowser) {
-  test::HttpServer server;
+  ta::test::HttpServer server;
   server.page("/", "<html><body>hi</body></html>");
   auto page = pool_->lease(test::test_deadline());
   page->navigate(server.url("/"), WaitCondition::parse("networkidle"), test::test_deadline());
@@ -156,7 +156,7 @@ TEST_F(PageTest, LooksLikeAKoreanDesktopBrowser) {
 }
 
 TEST_F(PageTest, BlockedResourceTypesNeverReachTheServer) {
-  test::HttpServer server;
+  ta::test::HttpServer server;
   server.page("/", "<html><body><img src='/poster.png'><p id=t>본문</p></body></html>");
   server.page("/poster.png", "not really a png", "image/png");
   auto page = pool_->lease(test::test_deadline());
@@ -170,7 +170,7 @@ TEST_F(PageTest, BlockedResourceTypesNeverReachTheServer) {
 }
 
 TEST_F(PageTest, SelectorThatNeverAppearsTimesOut) {
-  test::HttpServer server;
+  ta::test::HttpServer server;
   server.page("/", "<html><body></body></html>");
   auto page = pool_->lease(test::test_deadline());
   EXPECT_THROW(page->navigate(server.url("/"), WaitCondition::parse("#never"), Deadline::after(std::chrono::seconds(1))),

@@ -35,7 +35,7 @@ TEST(Pool, RecyclesABrowserAfterMaxPages) {
   EXPECT_EQ(one_plus_one(pool), 2);  // third page: on a new browser
   pid_t second = pool.browser_pids().at(0);
   EXPECT_NE(first, second);
-  EXPECT_FALSE(test::process_exists(first));
+  EXPECT_FALSE(ta::test::process_exists(first));
   EXPECT_EQ(pool.stats().browser_recycles, 1);
   EXPECT_EQ(pool.stats().pages_served, 3);
 }
@@ -59,7 +59,7 @@ TEST(Pool, KilledBrowserFailsOnlyItsJobAndIsReplaced) {
   EXPECT_NE(pool.browser_pids().at(0), victim);
   EXPECT_EQ(pool.stats().browser_restarts, 1);
   EXPECT_FALSE(std::filesystem::exists(victim_profile));
-  EXPECT_TRUE(test::zombie_children().empty());
+  EXPECT_TRUE(ta::test::zombie_children().empty());
 }
 
 TEST(Pool, ShutdownLeavesNoProcessNoZombieNoTempDir) {
@@ -78,9 +78,9 @@ TEST(Pool, ShutdownLeavesNoProcessNoZombieNoTempDir) {
     EXPECT_GT(members.size(), pids.size());  // Chromium runs helpers (zygote, renderer) in its group
   }
   for (pid_t p : pids) EXPECT_TRUE(processes_in_group(p).empty()) << "group " << p << " still has processes";
-  for (pid_t m : members) EXPECT_FALSE(test::process_exists(m)) << "process " << m << " survived";
+  for (pid_t m : members) EXPECT_FALSE(ta::test::process_exists(m)) << "process " << m << " survived";
   for (const auto& d : profiles) EXPECT_FALSE(std::filesystem::exists(d)) << d;
-  EXPECT_TRUE(test::zombie_children().empty());
+  for (pid_t z : ta::test::zombie_children()) ADD_FAILURE() << "zombie child " << z << " " << ta::test::command_of(z);
 }
 
 TEST(Pool, MissingBinarySaysHowToInstall) {
@@ -98,7 +98,7 @@ TEST(Pool, MissingBinarySaysHowToInstall) {
 }
 
 TEST(Pool, LaunchFailureCarriesChromiumsLastStderrLines) {
-  test::TempDir dir;
+  ta::test::TempDir dir;
   const std::string fake = dir.file("fake-chromium");
   {
     std::ofstream f(fake);
@@ -117,7 +117,7 @@ TEST(Pool, LaunchFailureCarriesChromiumsLastStderrLines) {
     EXPECT_EQ(e.stderr_tail().back(), "FATAL: cannot open display");
     EXPECT_NE(std::string(e.what()).find("FATAL: cannot open display"), std::string::npos);
   }
-  EXPECT_TRUE(test::zombie_children().empty());
+  EXPECT_TRUE(ta::test::zombie_children().empty());
 }
 
 TEST(Pool, LeasesPagesFromARemoteBrowser) {

@@ -11,7 +11,8 @@ HttpServer::HttpServer() {
   });
   port_ = server_.bind_to_any_port("127.0.0.1");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
-  server_.wait_until_ready();
+  // stop() is a no-op until the accept loop runs; wait for it so the destructor always stops it.
+  while (!server_.is_running()) std::this_thread::yield();
 }
 
 HttpServer::~HttpServer() {

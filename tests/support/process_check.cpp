@@ -39,3 +39,14 @@ std::vector<std::string> chromium_profile_dirs() {
 bool process_exists(pid_t pid) { return std::filesystem::exists("/proc/" + std::to_string(pid)); }
 
 }  // namespace ta::test
+
+namespace ta::test {
+
+std::string command_of(pid_t pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/comm");
+  std::string comm;
+  std::getline(f, comm);
+  return comm;
+}
+
+}  // namespace ta::test

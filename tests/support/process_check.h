@@ -13,5 +13,7 @@ std::vector<pid_t> zombie_children();
 // /tmp/ticket-alarm-chromium-* directories.
 std::vector<std::string> chromium_profile_dirs();
 bool process_exists(pid_t pid);
+// The command name (comm) of a process, for messages.
+std::string command_of(pid_t pid);
 
 }  // namespace ta::test

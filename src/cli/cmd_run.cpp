@@ -1,0 +1,77 @@
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cdp/browser_process.h"
+#include "cdp/errors.h"
+#include "cli/cli.h"
+#include "cli/command_pool.h"
+#include "log/log.h"
+#include "monitor/monitor.h"
+#include "store/store.h"
+
+namespace ta {
+namespace {
+
+struct RunArgs {
+  std::string config;
+  bool dry_run = false;
+  std::string replay_dir;
+  bool once = false;
+};
+
+int run_monitor(const RunArgs& a) {
+  std::vector<std::string> warnings;
+  bool created = false;
+  const Config config = load_config_from_cli(a.config, &warnings, &created);
+  init_logging(config.log);
+  auto log = logger("main");
+  if (created) log->info("{}을(를) 기본 설정으로 만들었습니다 — DISCORD_WEBHOOK_URL과 KEYWORDS를 채우세요.", config.source_path);
+  for (const auto& w : warnings) log->warn("{}", w);
+
+  Store store(database_path(config.data_dir));
+  cdp::cleanup_orphaned_browsers();
+  CommandPool command_pool(config, config.browser.connect.empty() ? config.browser.pool_size : 1);
+  try {
+    command_pool.pool().warm_up(Deadline::after(std::chrono::seconds(30)));
+  } catch (const cdp::CdpError& e) {
+    log->error("{}", e.what());
+    return kExitFailure;
+  }
+  MonitorOptions options;
+  options.dry_run = a.dry_run;
+  options.replay_dir = a.replay_dir;
+  Monitor monitor(config, store, command_pool.pool(), options);
+  if (!a.once) return monitor.run_loop();
+
+  CycleReport r = monitor.run_cycle();
+  log->info("한 번 실행 완료: 사이트 성공 {} / 실패 {} / 건너뜀 {}, 공지 {}건, 신규 {}건, 전송 {}건, 대기 {}건, 실패 {}건",
+            r.sites_ok, r.sites_failed, r.sites_skipped, r.items, r.new_items, r.sent, r.pending, r.failed);
+  if (r.webhook_dead) return kExitFailure;
+  return (r.sites_ok == 0 && r.sites_failed > 0) ? kExitFailure : kExitOk;
+}
+
+void add_common(CLI::App* cmd, RunArgs& args) {
+  cmd->add_option("--config", args.config, "설정 파일 경로");
+  cmd->add_flag("--dry-run", args.dry_run, "보낼 메시지를 출력만 하고 보내지 않습니다 (대기열에 남김)");
+  cmd->add_option("--replay-dir", args.replay_dir, "각 사이트를 DIR/<사이트>.har에서 재생합니다 (네트워크 없이)");
+}
+
+}  // namespace
+
+void register_run(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RunArgs>();
+  auto* cmd = app.add_subcommand("run", "모니터를 계속 실행합니다: 주기마다 사이트를 읽고 새 공지를 Discord로 알립니다");
+  add_common(cmd, *args);
+  cmd->footer("SIGINT/SIGTERM: 보내던 알림을 마치고 Chromium을 닫은 뒤 종료 코드 0으로 끝납니다.");
+  cmd->callback([&exit_code, args] { exit_code = run_monitor(*args); });
+
+  auto once_args = std::make_shared<RunArgs>();
+  once_args->once = true;
+  auto* once = app.add_subcommand("once", "한 주기만 실행합니다 (모든 사이트를 한 번 읽고 알림을 보낸 뒤 종료)");
+  add_common(once, *once_args);
+  once->footer("종료 코드: 0 정상, 1 모든 사이트 실패 또는 웹훅 사용 불가, 2 설정 오류.");
+  once->callback([&exit_code, once_args] { exit_code = run_monitor(*once_args); });
+}
+
+}  // namespace ta

@@ -1,0 +1,188 @@
+#include "monitor/monitor.h"
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <thread>
+
+#include "cdp/errors.h"
+#include "log/log.h"
+#include "normalize/kst_time.h"
+#include "notify/webhook_url.h"
+#include "util/process_group.h"
+#include "util/shutdown.h"
+
+namespace ta {
+namespace {
+
+using SysClock = std::chrono::system_clock;
+
+std::string replay_path(const std::string& dir, const std::string& site) { return dir + "/" + site + ".har"; }
+
+}  // namespace
+
+Monitor::Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, MonitorOptions options)
+    : config_(config),
+      store_(store),
+      pool_(pool),
+      options_(std::move(options)),
+      filter_(config.KEYWORDS, config.PRIORITY_KEYWORDS, config.EXCLUDE_KEYWORDS),
+      schedule_(config.interval, config.jitter_s, config.max_backoff_s),
+      deliveries_(std::make_unique<DeliveryRunner>(config, store, stop_, options_.dry_run)),
+      sites_(selected_sites(config.sources)) {
+  for (const auto& s : sites_) states_[s.id] = SiteRunState{s.id, 0, 0, 0};
+}
+
+Monitor::~Monitor() = default;
+
+void Monitor::stop() { stop_.request_stop(); }
+
+std::vector<SiteRunState> Monitor::site_states() const {
+  std::lock_guard<std::mutex> lock(state_mutex_);
+  std::vector<SiteRunState> out;
+  for (const auto& [id, s] : states_) out.push_back(s);
+  return out;
+}
+
+CrawlResult Monitor::crawl(const SiteDescriptor& site) {
+  CrawlOptions options;
+  options.extract_dir = extract_dir(config_);
+  options.max_items = config_.max_items;
+  options.page_timeout_s = config_.browser.page_timeout_s;
+  if (!options_.replay_dir.empty()) {
+    try {
+      options.replay = cdp::HarArchive::load(replay_path(options_.replay_dir, site.id));
+    } catch (const cdp::HarError& e) {
+      CrawlResult r;
+      r.site = site.id;
+      r.error = e.what();
+      r.error_kind = CrawlErrorKind::navigation;
+      return r;
+    }
+  }
+  const auto budget = std::chrono::seconds(config_.browser.page_timeout_s * static_cast<int>(site.entry_pages.size()) + 30);
+  return crawl_site(pool_, site, options, Deadline::after(budget));
+}
+
+void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report) {
+  auto log = logger("site");
+  const auto started = SysClock::to_time_t(SysClock::now()) - r.duration_ms / 1000;
+  CycleRecord cycle{site.id, started, r.duration_ms, static_cast<int>(r.tickets.size()), 0, r.strategy, r.ok ? "" : r.error};
+  schedule_.record(site, r, SysClock::now());
+  if (!r.ok) {
+    ++report.sites_failed;
+    store_.record_cycle(cycle);
+    log->error("크롤링 실패: {} — {}", site.name, r.error);
+    if (SiteSchedule::asks_to_slow_down(r))
+      log->warn("{}: {}회 연속 실패 — {}까지 쉬었다가 다시 시도합니다", site.name, schedule_.failures(site.id),
+                format_kst_iso(SysClock::to_time_t(schedule_.next_run(site.id))));
+  } else {
+    for (const auto& w : r.warnings) log->warn("{}: {}", site.id, w);
+    CrawlPolicy policy;
+    policy.webhook_key = deliveries_->webhook_key();
+    policy.notify_updates = config_.notify_updates;
+    policy.announce_past = config_.announce_past;
+    policy.filter = [this](const Ticket& t) { return filter_.wanted(t); };
+    CrawlOutcome outcome = store_.record_crawl(site.id, r.tickets, r.now, policy);
+    cycle.new_items = static_cast<int>(outcome.new_tickets.size());
+    store_.record_cycle(cycle);
+    ++report.sites_ok;
+    report.items += outcome.items;
+    report.new_items += cycle.new_items;
+    log->info("크롤링 완료: {} ({}건, 신규 {}건)", site.name, outcome.items, cycle.new_items);
+    if (!deliveries_->has_webhook() && !outcome.queued.empty()) {
+      for (const auto& t : outcome.new_tickets) logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] {}", site.name, t.title);
+      for (const auto& t : outcome.updated_tickets)
+        logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] 오픈 일정 변경 — {}", site.name, t.title);
+    }
+  }
+  std::lock_guard<std::mutex> lock(state_mutex_);
+  auto& st = states_[site.id];
+  st.last_run = SysClock::to_time_t(SysClock::now());
+  st.consecutive_failures = schedule_.failures(site.id);
+  st.next_run = std::max(SysClock::to_time_t(schedule_.next_run(site.id)), st.last_run + config_.interval);
+}
+
+CycleReport Monitor::run_cycle() {
+  CycleReport report;
+  ++cycles_;
+  const auto now = SysClock::now();
+  if (!deliveries_->has_webhook() && !told_no_webhook_) {
+    told_no_webhook_ = true;
+    logger("notify")->warn("Discord 웹훅이 설정되지 않아 알림을 보내지 않고 기록만 합니다 — {}의 \"DISCORD_WEBHOOK_URL\"을 채우거나 "
+                           "환경 변수 TICKET_ALARM_WEBHOOK_URL을 설정하세요.",
+                           config_.source_path.empty() ? "config/config.json" : config_.source_path);
+  }
+  if (last_retention_ == 0 || SysClock::to_time_t(now) - last_retention_ >= 24 * 3600) {
+    last_retention_ = SysClock::to_time_t(now);
+    auto removed = store_.apply_retention(last_retention_, config_.retention_days);
+    if (removed.tickets_deleted > 0) logger("store")->info("보관 기간이 지난 공지 {}건 정리", removed.tickets_deleted);
+  }
+
+  // Crawls run on their own threads; results are stored and announced here, one by one, as they end.
+  std::mutex m;
+  std::condition_variable cv;
+  std::deque<std::pair<SiteDescriptor, CrawlResult>> done;
+  std::vector<std::thread> workers;
+  for (const auto& site : sites_) {
+    if (!options_.replay_dir.empty() && !std::filesystem::exists(replay_path(options_.replay_dir, site.id))) {
+      ++report.sites_skipped;
+      continue;
+    }
+    if (options_.replay_dir.empty() && !schedule_.due(site, now)) {
+      ++report.sites_skipped;
+      continue;
+    }
+    schedule_.visited(site, now);
+    logger("site")->info("크롤링 시작: {}", site.name);
+    workers.emplace_back([&, site] {
+      CrawlResult r = crawl(site);
+      std::lock_guard<std::mutex> lock(m);
+      done.emplace_back(site, std::move(r));
+      cv.notify_all();
+    });
+  }
+  auto deliver = [&] {
+    NotifyReport n = deliveries_->deliver_due(std::time(nullptr));
+    report.sent += n.sent;
+    report.failed += n.failed;
+    report.rate_limited += n.rate_limited;
+    report.webhook_dead |= n.webhook_dead;
+  };
+  for (size_t handled = 0; handled < workers.size(); ++handled) {
+    std::unique_lock<std::mutex> lock(m);
+    cv.wait(lock, [&] { return !done.empty(); });
+    auto [site, result] = std::move(done.front());
+    done.pop_front();
+    lock.unlock();
+    store_result(site, result, report);
+    if (!stop_.stop_requested()) deliver();
+  }
+  for (auto& w : workers) w.join();
+  if (workers.empty() && !stop_.stop_requested()) deliver();  // retries due from earlier cycles
+  report.pending = static_cast<std::size_t>(store_.pending_count());
+  if (config_.memory_log_every > 0 && cycles_ % config_.memory_log_every == 0) log_memory();
+  return report;
+}
+
+void Monitor::log_memory() {
+  auto stats = pool_.stats();
+  logger("main")->info("메모리 사용량: 컨트롤러 {:.1f} MB, Chromium {:.1f} MB (브라우저 {}개, 재시작 {}회)",
+                       self_rss_kib() / 1024.0, stats.chromium_memory_kib / 1024.0, stats.browsers_running,
+                       stats.browser_restarts + stats.browser_recycles);
+}
+
+int Monitor::run_loop() {
+  int callback = Shutdown::instance().add_callback([this] { stop(); });
+  logger("main")->info("모니터 시작: 사이트 {}개, 주기 {}초", sites_.size(), config_.interval);
+  while (!stop_.stop_requested() && !Shutdown::instance().requested()) {
+    run_cycle();
+    auto next = schedule_.next_cycle(SysClock::now());
+    if (!stop_.wait_until(next)) break;
+  }
+  Shutdown::instance().remove_callback(callback);
+  logger("main")->info("모니터 종료");
+  return 0;
+}
+
+}  // namespace ta

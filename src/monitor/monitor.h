@@ -1,0 +1,82 @@
+#pragma once
+// The monitor: each cycle crawls every due site concurrently, stores what it found (queuing
+// deliveries in the same transaction), and sends what is due — site by site as each crawl ends,
+// so a slow or failing site never delays another's alerts.
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cdp/pool.h"
+#include "config/config.h"
+#include "monitor/delivery_runner.h"
+#include "monitor/keyword_filter.h"
+#include "monitor/site_schedule.h"
+#include "notify/stop_signal.h"
+#include "store/store.h"
+
+namespace ta {
+
+struct MonitorOptions {
+  bool dry_run = false;
+  std::string replay_dir;  // set: each site from <dir>/<site>.har, "now" from the archive
+};
+
+struct SiteRunState {
+  std::string site;
+  std::time_t last_run = 0;
+  std::time_t next_run = 0;
+  int consecutive_failures = 0;
+};
+
+struct CycleReport {
+  int sites_ok = 0;
+  int sites_failed = 0;
+  int sites_skipped = 0;  // not due (backoff, host spacing) or no archive in --replay-dir
+  int items = 0;
+  int new_items = 0;
+  std::size_t sent = 0;
+  std::size_t pending = 0;
+  std::size_t failed = 0;
+  std::size_t rate_limited = 0;
+  bool webhook_dead = false;
+};
+
+class Monitor {
+ public:
+  Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, MonitorOptions options);
+  ~Monitor();
+
+  CycleReport run_cycle();
+  // Cycles until stop() (or a SIGINT/SIGTERM through Shutdown); returns the exit code.
+  int run_loop();
+  // Wakes the loop and any rate-limit wait; deliveries in flight finish first.
+  void stop();
+
+  std::vector<SiteRunState> site_states() const;
+  long cycles() const { return cycles_; }
+  const DeliveryRunner& deliveries() const { return *deliveries_; }
+
+ private:
+  CrawlResult crawl(const SiteDescriptor& site);
+  void store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);
+  void log_memory();
+
+  const Config& config_;
+  Store& store_;
+  cdp::BrowserPool& pool_;
+  MonitorOptions options_;
+  KeywordFilter filter_;
+  SiteSchedule schedule_;
+  StopSignal stop_;
+  std::unique_ptr<DeliveryRunner> deliveries_;
+  std::vector<SiteDescriptor> sites_;
+  mutable std::mutex state_mutex_;
+  std::map<std::string, SiteRunState> states_;
+  long cycles_ = 0;
+  std::time_t last_retention_ = 0;
+  bool told_no_webhook_ = false;
+};
+
+}  // namespace ta

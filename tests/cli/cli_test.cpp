@@ -1,0 +1,114 @@
+// The binary as a user runs it: help for every command, exit codes, eval and crawl on replays.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/run_binary.h"
+#include "support/temp_dir.h"
+
+namespace ta {
+namespace {
+
+using nlohmann::json;
+
+std::string project() { return TA_TEST_SOURCE_DIR; }
+
+struct Cli {
+  test::TempDir dir;
+  std::string config() {
+    json c = {{"data_dir", dir.file("data")}, {"log", {{"dir", dir.file("logs")}}}, {"browser", {{"pool_size", 1}}}};
+    std::ofstream(dir.file("config.json")) << c.dump();
+    return dir.file("config.json");
+  }
+  test::RunResult run(std::vector<std::string> args) { return test::run_binary(args, {{"TMPDIR", "/tmp"}}, std::chrono::seconds(180)); }
+};
+
+TEST(Cli, EveryCommandHasHelp) {
+  Cli cli;
+  auto top = cli.run({"--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  for (const std::string cmd : {"version", "check-config", "eval", "crawl", "run", "once"}) {
+    auto r = cli.run({cmd, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("--config"), cmd == "version" ? r.out.find("--config") : std::string::npos) << cmd;
+    EXPECT_NE(top.out.find(cmd), std::string::npos) << cmd << " missing from the command list";
+  }
+}
+
+TEST(Cli, VersionAndUsageErrors) {
+  Cli cli;
+  auto v = cli.run({"version"});
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_EQ(v.out.rfind("ticket-alarm ", 0), 0u);
+  EXPECT_EQ(cli.run({"no-such-command"}).exit_code, 2);
+  EXPECT_EQ(cli.run({"crawl"}).exit_code, 2);
+  auto unknown = cli.run({"crawl", "gmarket", "--config", cli.config()});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("interpark, yes24, melon, ticketlink"), std::string::npos) << unknown.err;
+}
+
+TEST(Cli, BadConfigurationExitsTwoWithFileAndLine) {
+  Cli cli;
+  std::ofstream(cli.dir.file("bad.json")) << "{\n  \"interval\": 300,\n  \"KEYWORDS\": [\"뮤지컬\",]\n}\n";
+  auto r = cli.run({"check-config", "--config", cli.dir.file("bad.json")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3"), std::string::npos) << r.err;
+}
+
+TEST(Cli, EvalRunsAScriptAgainstAReplayedPage) {
+  Cli cli;
+  std::ofstream(cli.dir.file("count.js")) << "// counts notice rows\nasync (ctx) => ({url: ctx.url, items: (await fetch('/contents/api/open-notice/notice-list?goodsGenre=ALL&goodsRegion=ALL&offset=0&pageSize=50&sorting=OPEN_ASC').then(r => r.json())).length})\n";
+  auto r = cli.run({"eval", "https://tickets.interpark.com/contents/notice", "--script", cli.dir.file("count.js"), "--replay",
+                    project() + "/fixtures/interpark/main.har", "--config", cli.config()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json out = json::parse(r.out);
+  EXPECT_EQ(out["url"], "https://tickets.interpark.com/contents/notice");
+  EXPECT_EQ(out["items"], 50);
+}
+
+TEST(Cli, EvalReportsAThrowWithFileAndLine) {
+  Cli cli;
+  std::ofstream(cli.dir.file("broken.js")) << "async (ctx) => {\n  throw new Error('선택자 없음');\n}\n";
+  auto r = cli.run({"eval", "https://tickets.interpark.com/contents/notice", "--script", cli.dir.file("broken.js"), "--replay",
+                    project() + "/fixtures/interpark/main.har", "--config", cli.config()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("broken.js:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("선택자 없음"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MalformedHarIsAUsageErrorNamingTheFile) {
+  Cli cli;
+  std::ofstream(cli.dir.file("bad.har")) << "{\"log\": {\"entries\": [}";
+  auto r = cli.run({"crawl", "interpark", "--replay", cli.dir.file("bad.har"), "--config", cli.config()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.har"), std::string::npos) << r.err;
+}
+
+TEST(Cli, CrawlPrintsTicketsAndASummary) {
+  Cli cli;
+  auto r = cli.run({"crawl", "ticketlink", "--replay", project() + "/fixtures/ticketlink/main.har", "--config", cli.config()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json tickets = json::parse(r.out);
+  std::ifstream f(project() + "/fixtures/ticketlink/expected.json");
+  EXPECT_EQ(tickets, json::parse(f));
+  EXPECT_NE(r.err.find("ticketlink: https://www.ticketlink.co.kr/help/notice#TICKET_OPEN · strategy api · "), std::string::npos) << r.err;
+  auto table = cli.run({"crawl", "ticketlink", "--replay", project() + "/fixtures/ticketlink/main.har", "--format", "table", "--config", cli.config()});
+  EXPECT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find(tickets[0]["title"].get<std::string>()), std::string::npos);
+}
+
+TEST(Cli, CrawlFailsWithTheReasonWhenNothingIsExtracted) {
+  Cli cli;
+  std::filesystem::create_directories(cli.dir.file("extract"));
+  std::ofstream(cli.dir.file("extract/interpark.js")) << "async (ctx) => ({items: [], strategy: 'dom', warnings: ['NoticeItem 없음']})\n";
+  json c = {{"data_dir", cli.dir.file("data")}, {"extract_dir", cli.dir.file("extract")}, {"log", {{"dir", cli.dir.file("logs")}}}};
+  std::ofstream(cli.dir.file("c2.json")) << c.dump();
+  auto r = cli.run({"crawl", "interpark", "--replay", project() + "/fixtures/interpark/main.har", "--config", cli.dir.file("c2.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("크롤링 실패"), std::string::npos);
+  EXPECT_NE(r.err.find("NoticeItem 없음"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace ta

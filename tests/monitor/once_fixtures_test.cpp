@@ -1,0 +1,58 @@
+// `ticket-alarm once` over the replayed fixtures of all four sites, against a fake Discord:
+// every upcoming notice exactly once, nothing on the second run.
+#include <gtest/gtest.h>
+
+#include "monitor_env.h"
+
+namespace ta {
+namespace {
+
+using nlohmann::json;
+
+std::time_t recorded_at(const std::string& har_path) {
+  std::ifstream f(har_path);
+  json har = json::parse(f);
+  return *parse_iso(har["log"]["pages"][0]["startedDateTime"].get<std::string>());
+}
+
+TEST(OnceOverFixtures, AnnouncesEachUpcomingNoticeExactlyOnce) {
+  test::MonitorEnv env;
+  env.config["sources"] = {"interpark", "yes24", "melon", "ticketlink"};
+  env.config["browser"]["pool_size"] = 2;
+  std::vector<json> expected;
+  for (const std::string site : {"interpark", "yes24", "melon", "ticketlink"}) {
+    env.use_fixture(site);
+    const std::time_t now = recorded_at(env.replay_dir() + "/" + site + ".har");
+    std::ifstream f(test::project() + "/fixtures/" + site + "/expected.json");
+    for (const auto& t : json::parse(f)) {
+      // Already opened at recording time: stored, not announced (announce_past is off).
+      if (t["open_at"].is_string() && *parse_iso(t["open_at"].get<std::string>()) < now) continue;
+      expected.push_back(t);
+    }
+  }
+  ASSERT_GT(expected.size(), 60u);
+
+  auto first = env.once();
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("크롤링 완료: 인터파크"), std::string::npos);
+  EXPECT_NE(first.err.find("알림 전송 성공"), std::string::npos);
+  auto embeds = env.embeds();
+  EXPECT_EQ(embeds.size(), expected.size());
+  for (const auto& t : expected) {
+    int found = 0;
+    for (const auto& e : embeds)
+      if (e.value("url", "") == t["url"].get<std::string>() && e.value("footer", json::object()).dump().find(t["site_name"].get<std::string>()) != std::string::npos)
+        ++found;
+    EXPECT_EQ(found, 1) << t["site"] << " " << t["id"] << " " << t["title"];
+  }
+  for (const auto& m : env.discord.messages()) EXPECT_TRUE(m.pings.empty());
+
+  const size_t requests = env.discord.requests().size();
+  auto second = env.once();
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(env.discord.requests().size(), requests) << "the second run must announce nothing";
+  EXPECT_NE(second.err.find("신규 0건"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ta

@@ -1,0 +1,73 @@
+// Every fixture case (fixtures/<site>/cases.json) through the real crawler and Chromium gives
+// exactly its expected tickets, by the expected strategy.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "sites/crawler.h"
+#include "site_env.h"
+
+namespace ta {
+namespace {
+
+struct FixtureCase {
+  std::string site;
+  nlohmann::json spec;
+};
+
+std::vector<FixtureCase> load_cases() {
+  std::vector<FixtureCase> cases;
+  for (const auto& site : all_sites()) {
+    const std::string path = test::source_dir() + "/fixtures/" + site.id + "/cases.json";
+    if (!std::filesystem::exists(path)) continue;
+    for (const auto& c : test::read_json(path)) cases.push_back({site.id, c});
+  }
+  return cases;
+}
+
+class FixtureReplay : public ::testing::TestWithParam<FixtureCase> {};
+
+TEST_P(FixtureReplay, GivesExactlyTheExpectedTickets) {
+  const FixtureCase& c = GetParam();
+  const std::string dir = test::source_dir() + "/fixtures/" + c.site + "/";
+  cdp::BrowserPool pool(test::site_pool_options());
+  CrawlOptions options;
+  options.extract_dir = test::source_dir() + "/scripts/extract";
+  options.replay = cdp::HarArchive::load(dir + c.spec["har"].get<std::string>());
+  options.page_timeout_s = 60;
+  CrawlResult r = crawl_site(pool, *find_site(c.site), options, Deadline::after(std::chrono::seconds(120)));
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.entry_url, c.spec["url"].get<std::string>());
+  if (c.spec.contains("strategy")) EXPECT_EQ(r.strategy, c.spec["strategy"].get<std::string>());
+
+  nlohmann::json expected = test::read_json(dir + c.spec["expected"].get<std::string>());
+  nlohmann::json actual = nlohmann::json::array();
+  for (const auto& t : r.tickets) actual.push_back(to_json(t));
+  ASSERT_EQ(actual.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(actual[i], expected[i]) << "item " << i;
+}
+
+std::string case_name(const ::testing::TestParamInfo<FixtureCase>& info) {
+  std::string name = info.param.site + "_" + info.param.spec["name"].get<std::string>();
+  for (auto& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sites, FixtureReplay, ::testing::ValuesIn(load_cases()), case_name);
+
+TEST(FixtureReplay, EveryFixtureHasAtLeast25NoticesAndChangedVariant) {
+  for (const auto& site : all_sites()) {
+    const std::string dir = test::source_dir() + "/fixtures/" + site.id + "/";
+    ASSERT_TRUE(std::filesystem::exists(dir + "cases.json")) << site.id;
+    bool changed = false;
+    for (const auto& c : test::read_json(dir + "cases.json")) {
+      changed |= c["name"] == "changed";
+      if (c["name"] == "main") EXPECT_GE(test::read_json(dir + c["expected"].get<std::string>()).size(), 25u) << site.id;
+    }
+    EXPECT_TRUE(changed) << site.id << " needs a changed-markup variant";
+  }
+}
+
+}  // namespace
+}  // namespace ta

@@ -1,0 +1,28 @@
+#pragma once
+// Runs the built ticket-alarm binary as a user would, with its own environment, capturing stdout
+// and stderr, killed if it outlives its time limit.
+#include <sys/types.h>
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ta::test {
+
+struct RunResult {
+  int exit_code = -1;  // -1: killed at the time limit
+  std::string out;
+  std::string err;
+};
+
+RunResult run_binary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
+                     std::chrono::seconds limit = std::chrono::seconds(300));
+
+// Starts the binary in the background (stdout/stderr to files in `log_dir`); returns its pid.
+pid_t start_binary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                   const std::string& log_dir);
+// Waits for a started binary; returns its exit code, or -1 if it died by a signal.
+int wait_binary(pid_t pid);
+
+}  // namespace ta::test

@@ -1,0 +1,66 @@
+#include <set>
+
+#include "store/store_time.h"
+#include "web/api_views.h"
+
+namespace ta {
+namespace {
+
+// Enough for every notice a few sites list; the genre menu is built from them.
+constexpr int kGenreScanLimit = 2000;
+
+nlohmann::json optional_epoch(const std::optional<std::string>& iso) {
+  if (!iso) return nullptr;
+  auto t = store_time::parse_iso(*iso);
+  return t ? nlohmann::json(static_cast<std::int64_t>(*t)) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+std::string safe_link(const std::string& url) {
+  if (url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0) return url;
+  return "";
+}
+
+nlohmann::json ticket_json(const StoredTicket& s) {
+  const Ticket& t = s.ticket;
+  return {{"site", t.site},
+          {"site_name", t.site_name.empty() ? site_display_name(t.site) : t.site_name},
+          {"id", t.id},
+          {"title", t.title},
+          {"open_at", t.open_at ? nlohmann::json(*t.open_at) : nlohmann::json(nullptr)},
+          {"open_epoch", optional_epoch(t.open_at)},
+          {"open_text", t.open_text},
+          {"open_type", t.open_type},
+          {"open_type_label", t.open_type_label},
+          {"venue", t.venue},
+          {"url", safe_link(t.url)},
+          {"badges", t.badges},
+          {"genre", t.genre},
+          {"first_seen", static_cast<std::int64_t>(s.first_seen)}};
+}
+
+nlohmann::json tickets_view(Store& store, const TicketQuery& query, std::time_t now) {
+  // One row more than asked tells whether another page exists.
+  auto rows = store.upcoming(now, query.filter, query.limit + 1, query.offset);
+  const bool more = static_cast<int>(rows.size()) > query.limit;
+  if (more) rows.pop_back();
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& r : rows) list.push_back(ticket_json(r));
+
+  UpcomingFilter all;
+  all.from = now;
+  all.include_undated = true;
+  std::set<std::string> genres;
+  for (const auto& r : store.upcoming(now, all, kGenreScanLimit, 0))
+    if (!r.ticket.genre.empty()) genres.insert(r.ticket.genre);
+
+  return {{"now", static_cast<std::int64_t>(now)},
+          {"tickets", list},
+          {"limit", query.limit},
+          {"offset", query.offset},
+          {"has_more", more},
+          {"genres", genres}};
+}
+
+}  // namespace ta

@@ -1,0 +1,92 @@
+#include <httplib.h>
+
+#include "log/log.h"
+#include "util/process_group.h"
+#include "web/api_views.h"
+#include "web/health.h"
+#include "web/metrics.h"
+#include "web/static_files.h"
+#include "web/web_root.h"
+#include "web/web_server.h"
+
+namespace ta {
+namespace {
+
+void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  // A site string with broken UTF-8 must not turn the whole answer into a 500.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+void WebServer::install_routes() {
+  httplib::Server& s = *server_;
+
+  s.Get(R"(/|/index\.html|/app\.js|/style\.css)", [](const httplib::Request& req, httplib::Response& res) {
+    const std::string root = web_root();
+    auto file = read_static_file(root, req.path);
+    if (!file) {
+      logger("web")->error("대시보드 파일을 읽을 수 없습니다: {}{}", root, req.path);
+      res.status = 500;
+      res.set_content("대시보드 파일을 찾을 수 없습니다 (" + root + ")", "text/plain; charset=utf-8");
+      return;
+    }
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(file->body, file->content_type);
+  });
+
+  s.Get("/api/tickets", [this](const httplib::Request& req, httplib::Response& res) {
+    const std::time_t now = clock_();
+    std::string error;
+    auto query = parse_ticket_query(req.params, now, &error);
+    if (!query) return send_json(res, {{"error", error}}, 400);
+    send_json(res, tickets_view(store_, *query, now));
+  });
+  s.Get("/api/sites", [this](const httplib::Request&, httplib::Response& res) {
+    send_json(res, sites_view(config_, store_, status_, clock_()));
+  });
+  s.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
+    send_json(res, stats_view(config_, store_, clock_()));
+  });
+
+  s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+    const HealthReport report = check_health(config_, store_, status_, clock_());
+    if (report.ok) return send_json(res, {{"status", "ok"}});
+    send_json(res, {{"status", "unhealthy"}, {"reasons", report.reasons}}, 503);
+  });
+
+  s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(status_.metrics().render(store_.counts_by_status(), self_rss_kib()),
+                    "text/plain; version=0.0.4; charset=utf-8");
+  });
+
+  // Nothing here changes state; say so instead of a bare 404 to a client that tries.
+  const auto read_only = [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Allow", "GET, HEAD");
+    send_json(res, {{"error", "이 대시보드는 읽기 전용입니다 (GET만 받습니다)"}}, 405);
+  };
+  s.Post(".*", read_only);
+  s.Put(".*", read_only);
+  s.Delete(".*", read_only);
+  s.Patch(".*", read_only);
+
+  s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "알 수 없는 오류";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    logger("web")->error("{} {}: {}", req.method, req.path, what);
+    send_json(res, {{"error", "서버 오류: " + what}}, 500);
+  });
+  s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) send_json(res, {{"error", "찾을 수 없습니다"}}, res.status);
+  });
+}
+
+}  // namespace ta

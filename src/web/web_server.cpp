@@ -60,8 +60,8 @@ void WebServer::start() {
   auto log = logger("web");
   log->info("대시보드: http://{}:{}/", host_.find(':') != std::string::npos ? "[" + host_ + "]" : host_, port_);
   if (!is_loopback_host(host_) && config_.web.admin_token.empty())
-    log->warn("대시보드가 이 컴퓨터 밖({})에서도 열립니다. 공지·사이트 상태가 누구에게나 보이니, 방화벽으로 막거나 "
-              "web.admin_token을 설정하세요 (web.listen을 127.0.0.1:{}로 바꾸면 이 컴퓨터에서만 열립니다)",
+    log->warn("대시보드가 이 컴퓨터 밖({})에서도 열리고 web.admin_token이 없습니다. 공지·사이트 상태·통계가 "
+              "누구에게나 보이니 방화벽이나 인증 프록시 뒤에 두세요 (이 컴퓨터에서만 열려면 web.listen을 127.0.0.1:{}로)",
               host_, port_);
 }
 

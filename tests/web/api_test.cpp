@@ -1,6 +1,7 @@
 // /api/tickets, /api/sites, /api/stats over a store filled like a real crawl.
 #include <gtest/gtest.h>
 
+#include "web/store_status_source.h"
 #include "web_env.h"
 
 namespace ta::test {
@@ -120,6 +121,23 @@ TEST_F(WebTest, SitesListDisabledSitesTheStoreStillRemembers) {
   EXPECT_EQ(sites[1]["site"], "ticketlink");
   EXPECT_EQ(sites[1]["enabled"], false);
   EXPECT_EQ(sites[1]["healthy"], true);
+}
+
+TEST_F(WebTest, ServeAloneReadsRunsFromTheStore) {
+  store->record_cycle({"interpark", now - 600, 2100, 40, 2, "next-data", ""});
+  store->record_cycle({"interpark", now - 300, 30000, 0, 0, "", "page timeout"});
+  store->record_cycle({"yes24", now - 900, 30000, 0, 0, "", "HTTP 503"});
+  store->record_cycle({"yes24", now - 120, 900, 20, 0, "dom", ""});
+  StoreStatusSource source(config, *store);
+  auto runs = source.site_runs();
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].site, "interpark");
+  EXPECT_EQ(runs[0].last_run, now - 300);
+  EXPECT_EQ(runs[0].consecutive_failures, 1);
+  EXPECT_EQ(runs[0].next_run, 0);  // unknown without a monitor
+  EXPECT_EQ(runs[1].last_run, now - 120);
+  EXPECT_EQ(runs[1].consecutive_failures, 0);
+  EXPECT_EQ(source.interval_s(), config.interval);
 }
 
 TEST_F(WebTest, StatsCoverThirtyKoreanDaysOldestFirst) {

@@ -108,6 +108,19 @@ TEST_F(DashboardBrowserTest, SiteFilterShowsOnlyThatSite) {
   EXPECT_EQ(page->evaluate("document.getElementById('site-filter').options.length", soon()), 5);  // 전체 + 4
 }
 
+TEST_F(DashboardBrowserTest, TodayButtonShowsWhatAlreadyOpenedThisMorning) {
+  auto page = open_dashboard();
+  json rows = page->evaluate(std::string(R"((new Promise(resolve => {
+      document.addEventListener('ta:rendered', () => resolve(true), {once: true});
+      document.querySelector('#when-filter button[data-when="today"]').click();
+    })).then(() => )") + kRows + ")",
+                             soon());
+  ASSERT_EQ(rows.size(), 2u) << rows.dump();
+  EXPECT_EQ(rows[0]["title"], "싸이 흠뻑쇼 SUMMERSWAG 2025 - 서울");
+  EXPECT_EQ(rows[0]["when"], "오픈됨");
+  EXPECT_EQ(rows[1]["when"], "3시간 후 오픈");
+}
+
 TEST_F(DashboardBrowserTest, MarkupInATitleStaysText) {
   auto page = open_dashboard();
   json rows = page->evaluate(kRows, soon());

@@ -24,6 +24,8 @@ int run_cli(int argc, char** argv) {
   register_run(app, exit_code);
   register_import_legacy(app, exit_code);
   register_test_webhook(app, exit_code);
+  register_serve(app, exit_code);
+  register_doctor(app, exit_code);
   register_backup(app, exit_code);
   register_restore(app, exit_code);
 

@@ -24,6 +24,8 @@ void register_crawl(CLI::App& app, int& exit_code);
 void register_run(CLI::App& app, int& exit_code);
 void register_import_legacy(CLI::App& app, int& exit_code);
 void register_test_webhook(CLI::App& app, int& exit_code);
+void register_serve(CLI::App& app, int& exit_code);
+void register_doctor(CLI::App& app, int& exit_code);
 void register_backup(CLI::App& app, int& exit_code);
 void register_restore(CLI::App& app, int& exit_code);
 // More commands are declared below as they are added.

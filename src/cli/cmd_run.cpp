@@ -7,7 +7,10 @@
 #include "cli/cli.h"
 #include "cli/command_pool.h"
 #include "log/log.h"
+#include "cli/monitor_status.h"
 #include "monitor/monitor.h"
+#include "web/web_server.h"
+#include "ops/data_dir_lock.h"
 #include "store/store.h"
 
 namespace ta {
@@ -18,6 +21,7 @@ struct RunArgs {
   bool dry_run = false;
   std::string replay_dir;
   bool once = false;
+  bool web = false;
 };
 
 int run_monitor(const RunArgs& a) {
@@ -29,6 +33,13 @@ int run_monitor(const RunArgs& a) {
   if (created) log->info("{}을(를) 기본 설정으로 만들었습니다 — DISCORD_WEBHOOK_URL과 KEYWORDS를 채우세요.", config.source_path);
   for (const auto& w : warnings) log->warn("{}", w);
 
+  std::unique_ptr<DataDirLock> lock;
+  try {
+    lock = std::make_unique<DataDirLock>(config.data_dir, a.once ? "ticket-alarm once" : "ticket-alarm run");
+  } catch (const DataDirLocked& e) {
+    log->error("{}", e.what());
+    return kExitFailure;
+  }
   Store store(database_path(config.data_dir));
   cdp::cleanup_orphaned_browsers();
   CommandPool command_pool(config, config.browser.connect.empty() ? config.browser.pool_size : 1);
@@ -42,7 +53,21 @@ int run_monitor(const RunArgs& a) {
   options.dry_run = a.dry_run;
   options.replay_dir = a.replay_dir;
   Monitor monitor(config, store, command_pool.pool(), options);
-  if (!a.once) return monitor.run_loop();
+  if (!a.once) {
+    MonitorStatus status(monitor, command_pool.pool(), config.interval);
+    std::unique_ptr<WebServer> web;
+    if (a.web) {
+      try {
+        web = start_web(config, store, status);
+      } catch (const std::exception& e) {
+        log->error("대시보드를 시작할 수 없습니다: {} — 설정의 web.listen을 확인하세요", e.what());
+        return kExitFailure;
+      }
+    }
+    int code = monitor.run_loop();
+    if (web) web->stop();
+    return code;
+  }
 
   CycleReport r = monitor.run_cycle();
   log->info("한 번 실행 완료: 사이트 성공 {} / 실패 {} / 건너뜀 {}, 공지 {}건, 신규 {}건, 전송 {}건, 대기 {}건, 실패 {}건",
@@ -63,6 +88,7 @@ void register_run(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   auto* cmd = app.add_subcommand("run", "모니터를 계속 실행합니다: 주기마다 사이트를 읽고 새 공지를 Discord로 알립니다");
   add_common(cmd, *args);
+  cmd->add_flag("--web", args->web, "대시보드도 함께 실행합니다 (web.listen, 기본 127.0.0.1:8000)");
   cmd->footer("SIGINT/SIGTERM: 보내던 알림을 마치고 Chromium을 닫은 뒤 종료 코드 0으로 끝납니다.");
   cmd->callback([&exit_code, args] { exit_code = run_monitor(*args); });
 

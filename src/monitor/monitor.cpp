@@ -96,6 +96,7 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
         logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] 오픈 일정 변경 — {}", site.name, t.title);
     }
   }
+  if (events_.on_crawl) events_.on_crawl(site.id, r.duration_ms, cycle.items, cycle.new_items, r.ok);
   std::lock_guard<std::mutex> lock(state_mutex_);
   auto& st = states_[site.id];
   st.last_run = SysClock::to_time_t(SysClock::now());
@@ -113,7 +114,10 @@ CycleReport Monitor::run_cycle() {
                            "환경 변수 TICKET_ALARM_WEBHOOK_URL을 설정하세요.",
                            config_.source_path.empty() ? "config/config.json" : config_.source_path);
   }
-  if (last_retention_ == 0 || SysClock::to_time_t(now) - last_retention_ >= 24 * 3600) {
+  // Replayed archives carry their recording time as "now", which the clock-based retention would
+  // take for tickets unseen for months: retention only runs against live crawls.
+  const bool replaying = !options_.replay_dir.empty();
+  if (!replaying && (last_retention_ == 0 || SysClock::to_time_t(now) - last_retention_ >= 24 * 3600)) {
     last_retention_ = SysClock::to_time_t(now);
     auto removed = store_.apply_retention(last_retention_, config_.retention_days);
     if (removed.tickets_deleted > 0) logger("store")->info("보관 기간이 지난 공지 {}건 정리", removed.tickets_deleted);
@@ -148,6 +152,7 @@ CycleReport Monitor::run_cycle() {
     report.failed += n.failed;
     report.rate_limited += n.rate_limited;
     report.webhook_dead |= n.webhook_dead;
+    if (events_.on_delivery && n.requests > 0) events_.on_delivery(n);
   };
   for (size_t handled = 0; handled < workers.size(); ++handled) {
     std::unique_lock<std::mutex> lock(m);

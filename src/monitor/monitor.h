@@ -3,6 +3,7 @@
 // deliveries in the same transaction), and sends what is due — site by site as each crawl ends,
 // so a slow or failing site never delays another's alerts.
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,12 @@ struct SiteRunState {
   int consecutive_failures = 0;
 };
 
+// Hooks for whoever watches the monitor (metrics for /metrics). Called on the monitor's thread.
+struct MonitorEvents {
+  std::function<void(const std::string& site, long long duration_ms, int items, int new_items, bool ok)> on_crawl;
+  std::function<void(const NotifyReport& report)> on_delivery;
+};
+
 struct CycleReport {
   int sites_ok = 0;
   int sites_failed = 0;
@@ -55,6 +62,7 @@ class Monitor {
   void stop();
 
   std::vector<SiteRunState> site_states() const;
+  void set_events(MonitorEvents events) { events_ = std::move(events); }
   long cycles() const { return cycles_; }
   const DeliveryRunner& deliveries() const { return *deliveries_; }
 
@@ -77,6 +85,7 @@ class Monitor {
   long cycles_ = 0;
   std::time_t last_retention_ = 0;
   bool told_no_webhook_ = false;
+  MonitorEvents events_;
 };
 
 }  // namespace ta

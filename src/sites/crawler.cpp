@@ -93,8 +93,9 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
       CrawlResult attempt;
       attempt.site = site.id;
       try {
+        // Waiting for a page (and starting a browser) counts against the job, not the page timeout.
+        cdp::PageLease lease = pool.lease(page_options, deadline);
         const Deadline page_deadline = deadline.nested(std::chrono::seconds(options.page_timeout_s));
-        cdp::PageLease lease = pool.lease(page_options, page_deadline);
         lease->navigate(url, cdp::WaitCondition::parse(site.wait), page_deadline);
         int status = lease->document_status();
         if (status >= 400) {

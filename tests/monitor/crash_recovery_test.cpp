@@ -26,7 +26,7 @@ std::vector<pid_t> chromium_using(const std::string& tmp_dir) {
 
 TEST(CrashRecovery, KillDashNineMidCycleLosesNothing) {
   test::MonitorEnv env;
-  json items = json::array();
+  std::vector<json> items;
   for (int i = 1; i <= 40; ++i)
     items.push_back(test::item(std::to_string(1000 + i), "콘서트 " + std::to_string(i) + "회차 티켓오픈", "2025-07-03T16:00:00+09:00"));
   env.use_items(items);
@@ -62,6 +62,26 @@ TEST(CrashRecovery, SigtermFinishesCleanlyWithExitZero) {
   ::kill(monitor, SIGTERM);
   EXPECT_EQ(test::wait_binary(monitor), 0);
   EXPECT_TRUE(chromium_using(env.dir.file("tmp")).empty());
+}
+
+}  // namespace
+}  // namespace ta
+
+namespace ta {
+namespace {
+
+TEST(SingleMonitor, SecondMonitorOnTheSameDataDirIsRefused) {
+  test::MonitorEnv env;
+  env.use_items({test::item("1", "뮤지컬 〈시카고〉 티켓오픈", "2025-07-03T16:00:00+09:00")});
+  pid_t first = test::start_binary({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                   env.dir.path());
+  ASSERT_TRUE(env.discord.wait_for_messages(1, std::chrono::seconds(120)));
+  auto second = env.once();
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.err.find(std::to_string(first)), std::string::npos) << "the error names the running monitor: " << second.err;
+  ::kill(first, SIGTERM);
+  EXPECT_EQ(test::wait_binary(first), 0);
+  EXPECT_EQ(env.discord.messages().size(), 1u);
 }
 
 }  // namespace

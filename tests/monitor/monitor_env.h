@@ -57,7 +57,9 @@ class MonitorEnv {
   }
 
   // A one-page "interpark" whose test extract script returns `items` as they are.
-  void use_items(const nlohmann::json& items, const std::string& recorded = "2025-06-21T10:00:00.000+09:00") {
+  // (A vector, not a json: nlohmann reads a one-element brace list as that element, not an array.)
+  void use_items(const std::vector<nlohmann::json>& list, const std::string& recorded = "2025-06-21T10:00:00.000+09:00") {
+    const nlohmann::json items = list;
     config["extract_dir"] = dir.file("extract");
     std::filesystem::create_directories(dir.file("extract"));
     std::filesystem::copy_file(project() + "/tests/monitor/data/items-extract.js", dir.file("extract/interpark.js"),

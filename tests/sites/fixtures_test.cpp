@@ -38,7 +38,9 @@ TEST_P(FixtureReplay, GivesExactlyTheExpectedTickets) {
   CrawlResult r = crawl_site(pool, *find_site(c.site), options, Deadline::after(std::chrono::seconds(120)));
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.entry_url, c.spec["url"].get<std::string>());
-  if (c.spec.contains("strategy")) EXPECT_EQ(r.strategy, c.spec["strategy"].get<std::string>());
+  if (c.spec.contains("strategy")) {
+    EXPECT_EQ(r.strategy, c.spec["strategy"].get<std::string>());
+  }
 
   nlohmann::json expected = test::read_json(dir + c.spec["expected"].get<std::string>());
   nlohmann::json actual = nlohmann::json::array();
@@ -63,7 +65,9 @@ TEST(FixtureReplay, EveryFixtureHasAtLeast25NoticesAndChangedVariant) {
     bool changed = false;
     for (const auto& c : test::read_json(dir + "cases.json")) {
       changed |= c["name"] == "changed";
-      if (c["name"] == "main") EXPECT_GE(test::read_json(dir + c["expected"].get<std::string>()).size(), 25u) << site.id;
+      if (c["name"] == "main") {
+        EXPECT_GE(test::read_json(dir + c["expected"].get<std::string>()).size(), 25u) << site.id;
+      }
     }
     EXPECT_TRUE(changed) << site.id << " needs a changed-markup variant";
   }

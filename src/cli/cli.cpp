@@ -21,6 +21,7 @@ int run_cli(int argc, char** argv) {
   register_check_config(app, exit_code);
   register_eval(app, exit_code);
   register_crawl(app, exit_code);
+  register_record(app, exit_code);
   register_run(app, exit_code);
   register_import_legacy(app, exit_code);
   register_test_webhook(app, exit_code);

@@ -21,6 +21,7 @@ void register_version(CLI::App& app, int& exit_code);
 void register_check_config(CLI::App& app, int& exit_code);
 void register_eval(CLI::App& app, int& exit_code);
 void register_crawl(CLI::App& app, int& exit_code);
+void register_record(CLI::App& app, int& exit_code);
 void register_run(CLI::App& app, int& exit_code);
 void register_import_legacy(CLI::App& app, int& exit_code);
 void register_test_webhook(CLI::App& app, int& exit_code);

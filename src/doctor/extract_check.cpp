@@ -86,6 +86,8 @@ std::vector<CheckResult> check_extract_scripts(const Config& config, cdp::Browse
   if (browser) {
     try {
       page = cdp::Page::open(browser->connection(), cdp::PageOptions{}, scripts_root() + "/cdp", deadline);
+      // Runtime.compileScript needs the Runtime agent; Page only uses evaluate, which does not.
+      page->session().call("Runtime.enable", nlohmann::json::object(), deadline);
     } catch (const std::exception& e) {
       page_error = e.what();
     }

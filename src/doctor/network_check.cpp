@@ -29,6 +29,13 @@ UrlParts split_url(const std::string& url) {
   return p;
 }
 
+std::string port_of(const UrlParts& url) {
+  const auto colon = url.host.rfind(':');
+  // "[::1]" has colons of its own; only a colon after the closing bracket starts a port.
+  if (colon != std::string::npos && url.host.find(']', colon) == std::string::npos) return url.host.substr(colon + 1);
+  return url.scheme == "https" ? "443" : "80";
+}
+
 // The old tool's `proxies` dict chose by the URL's scheme; so does the service.
 std::string proxy_for_url(const UrlParts& url, const Config& config) {
   return url.scheme == "https" ? config.proxy.https : config.proxy.http;
@@ -63,8 +70,7 @@ CheckResult describe(const ProbeTarget& target, const UrlParts& url, const std::
     case Stage::connect:
       return CheckResult::fail(title,
                                "연결 실패: " + (o.ip.empty() ? url.host : o.ip) + "에 연결할 수 없습니다 (" + o.error + ")",
-                               "방화벽이 나가는 " + std::string(url.scheme == "https" ? "443" : "80") +
-                                   "번 포트를 막는지 확인하세요. 사내망이면 설정의 proxy를 지정하세요");
+                               "방화벽이 나가는 " + port_of(url) + "번 포트를 막는지 확인하세요. 사내망이면 설정의 proxy를 지정하세요");
     case Stage::proxy_connect:
       return CheckResult::fail(title, "프록시 연결 실패: " + proxy + "에 연결할 수 없습니다 (" + o.error + ")", proxy_fix);
     case Stage::proxy_tunnel:

@@ -15,7 +15,10 @@ const char* mark(Status s) {
   return "?";
 }
 
-void print_indented(std::ostream& out, const std::string& text, const std::string& first_prefix) {
+// Every line after the first gets `rest_prefix`, so multi-line messages (a config error's caret
+// under its column) keep their own alignment.
+void print_indented(std::ostream& out, const std::string& text, const std::string& first_prefix,
+                    const std::string& rest_prefix) {
   std::string prefix = first_prefix;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -23,7 +26,7 @@ void print_indented(std::ostream& out, const std::string& text, const std::strin
     out << prefix << text.substr(start, end == std::string::npos ? std::string::npos : end - start) << "\n";
     if (end == std::string::npos) break;
     start = end + 1;
-    prefix = "      ";
+    prefix = rest_prefix;
   }
 }
 
@@ -33,8 +36,8 @@ void print_result(std::ostream& out, const CheckResult& result) {
   const std::string detail = result.detail;
   const std::size_t nl = detail.find('\n');
   out << mark(result.status) << " " << result.title << ": " << detail.substr(0, nl) << "\n";
-  if (nl != std::string::npos) print_indented(out, detail.substr(nl + 1), "    ");
-  if (result.status != Status::pass && !result.fix.empty()) print_indented(out, result.fix, "    → 해결: ");
+  if (nl != std::string::npos) print_indented(out, detail.substr(nl + 1), "    ", "    ");
+  if (result.status != Status::pass && !result.fix.empty()) print_indented(out, result.fix, "    → 해결: ", "      ");
   out.flush();
 }
 

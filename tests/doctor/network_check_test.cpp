@@ -121,6 +121,7 @@ TEST(NetworkCheck, RefusedConnectionIsAConnectFailure) {
   EXPECT_NE(results[0].detail.find("연결 실패"), std::string::npos) << results[0].detail;
   EXPECT_NE(results[0].detail.find("127.0.0.1"), std::string::npos) << results[0].detail;
   EXPECT_NE(results[0].fix.find("방화벽"), std::string::npos) << results[0].fix;
+  EXPECT_NE(results[0].fix.find(std::to_string(closed.port()) + "번 포트"), std::string::npos) << results[0].fix;
 }
 
 TEST(NetworkCheck, UnresolvableNameIsADnsFailure) {

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
@@ -12,6 +13,8 @@
 #include <filesystem>
 #include <mutex>
 #include <regex>
+#include <sys/wait.h>
+#include <cerrno>
 #include <thread>
 
 #include <boost/process.hpp>
@@ -133,6 +136,43 @@ long parent_of(const fs::path& proc_dir) {
 
 }  // namespace
 
+namespace {
+
+// Chromium's crash handler double-forks into a session of its own, so it is neither in the
+// browser's process group nor named by its profile. As subreaper we receive it as a child; each
+// browser claims the handlers that appeared while it started, to kill and reap them with it.
+std::mutex g_helpers_mutex;
+std::set<pid_t> g_claimed_helpers;
+
+std::vector<pid_t> claim_new_crash_handlers() {
+  std::vector<pid_t> claimed;
+  const pid_t self = ::getpid();
+  std::error_code ec;
+  std::lock_guard<std::mutex> lock(g_helpers_mutex);
+  for (const auto& e : fs::directory_iterator("/proc", ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream comm_file(e.path() / "comm");
+    std::string comm;
+    std::getline(comm_file, comm);
+    if (comm.rfind("chrome_crashpad", 0) != 0 || parent_of(e.path()) != self) continue;
+    pid_t pid = static_cast<pid_t>(std::stol(name));
+    if (g_claimed_helpers.insert(pid).second) claimed.push_back(pid);
+  }
+  return claimed;
+}
+
+void release_crash_handlers(const std::vector<pid_t>& pids) {
+  for (pid_t p : pids) ::kill(p, SIGKILL);
+  for (pid_t p : pids)
+    while (::waitpid(p, nullptr, 0) < 0 && errno == EINTR) {
+    }
+  std::lock_guard<std::mutex> lock(g_helpers_mutex);
+  for (pid_t p : pids) g_claimed_helpers.erase(p);
+}
+
+}  // namespace
+
 int cleanup_orphaned_browsers() {
   const std::string marker = "--user-data-dir=" + (fs::temp_directory_path() / "ticket-alarm-chromium-").string();
   std::set<std::string> live_profiles;
@@ -182,6 +222,7 @@ struct BrowserProcess::Impl {
   std::deque<std::string> tail;
   bool stderr_closed = false;
   bool terminated = false;
+  std::vector<pid_t> crash_handlers;
 
   void read_stderr() {
     static const std::regex listening(R"(DevTools listening on (ws://\S+))");
@@ -209,12 +250,17 @@ struct BrowserProcess::Impl {
     terminated = true;
     if (pid > 0) {
       std::vector<pid_t> members = processes_in_group(pid);
+      // The crash handler leaves the group (it runs in its own session) but names our profile.
+      std::vector<pid_t> outside;
+      for (pid_t p : processes_mentioning(profile))
+        if (std::find(members.begin(), members.end(), p) == members.end()) outside.push_back(p);
       kill_group(pid);
+      for (pid_t p : outside) ::kill(p, SIGKILL);
       std::error_code ec;
       child.wait(ec);
       reap_members(members, pid);
-      // Helpers that left the group (crashpad) but were handed to us as subreaper.
-      reap_zombie_children({"chromium", "chrome", "chrome_crashpad", "chrome_crashpad_handler"});
+      reap_members(outside, 0);
+      release_crash_handlers(crash_handlers);
     }
     if (reader.joinable()) reader.join();
     std::error_code ec;
@@ -253,10 +299,12 @@ std::unique_ptr<BrowserProcess> BrowserProcess::launch(const LaunchOptions& opti
   bool have_endpoint = !raw->endpoint.empty();
   lock.unlock();
   if (have_endpoint) {
+    raw->crash_handlers = claim_new_crash_handlers();
     logger("pool")->debug("Chromium 시작 pid={} {}", raw->pid, raw->endpoint);
     return process;
   }
   auto tail = raw->tail_copy();
+  raw->crash_handlers = claim_new_crash_handlers();
   process->terminate();
   if (!ready) throw LaunchError(raw->binary, "DevTools 주소가 제한 시간 안에 나오지 않았습니다", process->stderr_tail());
   throw LaunchError(raw->binary, "Chromium이 시작 직후 종료되었습니다", tail);

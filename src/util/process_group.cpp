@@ -56,6 +56,21 @@ std::vector<pid_t> processes_in_group(pid_t pgid) {
   return out;
 }
 
+std::vector<pid_t> processes_mentioning(const std::string& text) {
+  std::vector<pid_t> out;
+  std::error_code ec;
+  const pid_t self = ::getpid();
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream f(entry.path() / "cmdline", std::ios::binary);
+    std::string cmd((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    pid_t pid = static_cast<pid_t>(std::stol(name));
+    if (pid != self && cmd.find(text) != std::string::npos) out.push_back(pid);
+  }
+  return out;
+}
+
 long rss_kib(pid_t pid) { return status_field_kib("/proc/" + std::to_string(pid) + "/status", "VmRSS:"); }
 
 long group_rss_kib(pid_t pgid) {
@@ -97,30 +112,6 @@ void reap_members(const std::vector<pid_t>& members, pid_t skip) {
       }
     }
     left.swap(next);
-  }
-}
-
-void reap_zombie_children(const std::vector<std::string>& names) {
-  std::error_code ec;
-  const pid_t self = ::getpid();
-  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream f(entry.path() / "stat");
-    std::string line;
-    if (!std::getline(f, line)) continue;
-    auto open = line.find('(');
-    auto close = line.rfind(')');
-    if (open == std::string::npos || close == std::string::npos) continue;
-    const std::string comm = line.substr(open + 1, close - open - 1);
-    std::istringstream rest(line.substr(close + 1));
-    std::string state;
-    long ppid = 0;
-    rest >> state >> ppid;
-    if (state != "Z" || ppid != self) continue;
-    if (std::find(names.begin(), names.end(), comm) == names.end()) continue;
-    pid_t pid = static_cast<pid_t>(std::stol(name));
-    ::waitpid(pid, nullptr, WNOHANG);
   }
 }
 

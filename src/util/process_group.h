@@ -15,15 +15,14 @@ long rss_kib(pid_t pid);
 long group_rss_kib(pid_t pgid);
 long self_rss_kib();
 long self_peak_rss_kib();
+// Processes whose command line contains `text` (e.g. a profile directory), this process excluded.
+std::vector<pid_t> processes_mentioning(const std::string& text);
 // SIGKILL to every process of the group.
 void kill_group(pid_t pgid);
 // Reaps every listed process that is or becomes our child (directly or, with the child subreaper
 // flag set, adopted), except `skip` (reaped through its own process handle). Call after the
 // group's leader has been reaped.
 void reap_members(const std::vector<pid_t>& members, pid_t skip);
-// Reaps zombie children of ours whose command name is one of `names` (and only those, so that
-// exit statuses other code waits for are not taken).
-void reap_zombie_children(const std::vector<std::string>& names);
 // Makes orphaned descendants (Chromium's zygote and renderers after the browser dies) our children,
 // so that we can reap them instead of leaving zombies when we run as PID 1 in a container.
 void become_child_subreaper();

@@ -2,7 +2,12 @@
 // every upcoming notice exactly once, nothing on the second run.
 #include <gtest/gtest.h>
 
+#include <httplib.h>
+
 #include "monitor_env.h"
+#include "store/store.h"
+#include "web/store_status_source.h"
+#include "web/web_server.h"
 
 namespace ta {
 namespace {
@@ -46,6 +51,39 @@ TEST(OnceOverFixtures, AnnouncesEachUpcomingNoticeExactlyOnce) {
     EXPECT_EQ(found, 1) << t["site"] << " " << t["id"] << " " << t["title"];
   }
   for (const auto& m : env.discord.messages()) EXPECT_TRUE(m.pings.empty());
+
+  // The dashboard over the store this run filled: every stored notice from "now" on is listed.
+  {
+    Config web_config;
+    web_config.sources = {"interpark", "yes24", "melon", "ticketlink"};
+    web_config.DISCORD_WEBHOOK_URL = env.discord.webhook_url();
+    web_config.web.listen = "127.0.0.1:0";
+    Store store(database_path(env.config["data_dir"]));
+    StoreStatusSource status(web_config, store);
+    WebServer web(web_config, store, status);
+    const std::time_t clock = recorded_at(env.replay_dir() + "/interpark.har");
+    web.set_clock([clock] { return clock; });
+    web.start();
+    httplib::Client client("127.0.0.1", web.port());
+    auto tickets = client.Get("/api/tickets?limit=200");
+    ASSERT_TRUE(tickets);
+    ASSERT_EQ(tickets->status, 200);
+    size_t listed_expected = 0;
+    for (const std::string site : {"interpark", "yes24", "melon", "ticketlink"}) {
+      std::ifstream f(test::project() + "/fixtures/" + site + "/expected.json");
+      for (const auto& t : json::parse(f))
+        if (!t["open_at"].is_string() || *parse_iso(t["open_at"].get<std::string>()) >= clock) ++listed_expected;
+    }
+    EXPECT_EQ(json::parse(tickets->body)["tickets"].size(), listed_expected);
+    auto sites = client.Get("/api/sites");
+    ASSERT_TRUE(sites);
+    EXPECT_NE(sites->body.find("ticketlink"), std::string::npos);
+    auto metrics = client.Get("/metrics");
+    ASSERT_TRUE(metrics);
+    EXPECT_NE(metrics->body.find("ticket_alarm_deliveries{status=\"sent\"} " + std::to_string(expected.size())), std::string::npos)
+        << metrics->body;
+    web.stop();
+  }
 
   const size_t requests = env.discord.requests().size();
   auto second = env.once();

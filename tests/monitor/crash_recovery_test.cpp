@@ -34,11 +34,10 @@ TEST(CrashRecovery, KillDashNineMidCycleLosesNothing) {
   env.discord.set_rate_limit(1, std::chrono::milliseconds(2000));
   env.config["max_notifications_per_cycle"] = 1000;
 
-  pid_t monitor = test::start_binary({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
-                                     env.dir.path());
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
   ASSERT_TRUE(env.discord.wait_for_messages(1, std::chrono::seconds(120))) << "the monitor sent nothing";
-  ::kill(monitor, SIGKILL);
-  test::wait_binary(monitor);
+  monitor.stop(SIGKILL);
   const size_t before_restart = env.discord.messages().size();
   EXPECT_LT(before_restart, 4u) << "killed too late to test anything";
 
@@ -56,11 +55,10 @@ TEST(CrashRecovery, KillDashNineMidCycleLosesNothing) {
 TEST(CrashRecovery, SigtermFinishesCleanlyWithExitZero) {
   test::MonitorEnv env;
   env.use_items({test::item("1", "뮤지컬 〈시카고〉 티켓오픈", "2025-07-03T16:00:00+09:00")});
-  pid_t monitor = test::start_binary({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
-                                     env.dir.path());
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
   ASSERT_TRUE(env.discord.wait_for_messages(1, std::chrono::seconds(120)));
-  ::kill(monitor, SIGTERM);
-  EXPECT_EQ(test::wait_binary(monitor), 0);
+  EXPECT_EQ(monitor.stop(SIGTERM), 0);
   EXPECT_TRUE(chromium_using(env.dir.file("tmp")).empty());
 }
 
@@ -73,14 +71,13 @@ namespace {
 TEST(SingleMonitor, SecondMonitorOnTheSameDataDirIsRefused) {
   test::MonitorEnv env;
   env.use_items({test::item("1", "뮤지컬 〈시카고〉 티켓오픈", "2025-07-03T16:00:00+09:00")});
-  pid_t first = test::start_binary({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
-                                   env.dir.path());
+  test::BackgroundBinary first({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                               env.dir.path());
   ASSERT_TRUE(env.discord.wait_for_messages(1, std::chrono::seconds(120)));
   auto second = env.once();
   EXPECT_EQ(second.exit_code, 1);
-  EXPECT_NE(second.err.find(std::to_string(first)), std::string::npos) << "the error names the running monitor: " << second.err;
-  ::kill(first, SIGTERM);
-  EXPECT_EQ(test::wait_binary(first), 0);
+  EXPECT_NE(second.err.find(std::to_string(first.pid())), std::string::npos) << "the error names the running monitor: " << second.err;
+  EXPECT_EQ(first.stop(SIGTERM), 0);
   EXPECT_EQ(env.discord.messages().size(), 1u);
 }
 

@@ -83,6 +83,17 @@ pid_t start_binary(const std::vector<std::string>& args, const std::map<std::str
   return spawn(args, env, log_dir + "/out", log_dir + "/err");
 }
 
+BackgroundBinary::~BackgroundBinary() {
+  if (!waited_) stop(SIGTERM);
+}
+
+int BackgroundBinary::stop(int signal) {
+  if (waited_) return -1;
+  ::kill(pid_, signal);
+  waited_ = true;
+  return wait_binary(pid_);
+}
+
 int wait_binary(pid_t pid) {
   int st = 0;
   while (::waitpid(pid, &st, 0) < 0 && errno == EINTR) {

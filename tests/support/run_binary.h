@@ -25,4 +25,23 @@ pid_t start_binary(const std::vector<std::string>& args, const std::map<std::str
 // Waits for a started binary; returns its exit code, or -1 if it died by a signal.
 int wait_binary(pid_t pid);
 
+// A binary started in the background that is stopped (SIGTERM, then reaped) when the guard goes
+// out of scope, so a failed assertion never leaves a monitor — and its Chromium — running.
+class BackgroundBinary {
+ public:
+  BackgroundBinary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                   const std::string& log_dir)
+      : pid_(start_binary(args, env, log_dir)) {}
+  ~BackgroundBinary();
+  BackgroundBinary(const BackgroundBinary&) = delete;
+  BackgroundBinary& operator=(const BackgroundBinary&) = delete;
+  pid_t pid() const { return pid_; }
+  // Sends `signal` and waits; returns the exit code (-1 when killed by a signal).
+  int stop(int signal);
+
+ private:
+  pid_t pid_;
+  bool waited_ = false;
+};
+
 }  // namespace ta::test

@@ -40,6 +40,16 @@ TEST(Pool, RecyclesABrowserAfterMaxPages) {
   EXPECT_EQ(pool.stats().pages_served, 3);
 }
 
+TEST(Pool, RecyclesABrowserWhoseMemoryPassesTheLimit) {
+  auto options = test::test_pool_options();
+  options.max_memory_mb = 1;  // any real Chromium is above this
+  BrowserPool pool(options);
+  EXPECT_EQ(one_plus_one(pool), 2);
+  EXPECT_GT(pool.stats().browser_recycles, 0);
+  EXPECT_TRUE(pool.browser_pids().empty()) << "the browser is closed as soon as its last page is returned";
+  EXPECT_EQ(one_plus_one(pool), 2);  // and a fresh one serves the next job
+}
+
 TEST(Pool, KilledBrowserFailsOnlyItsJobAndIsReplaced) {
   BrowserPool pool(test::test_pool_options());
   pid_t victim = 0;

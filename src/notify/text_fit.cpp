@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "normalize/utf8.h"
+
 namespace ta::notify_text {
 namespace {
 
@@ -43,24 +45,6 @@ char32_t decode(const std::string& s, std::size_t pos, std::size_t& len) {
   return cp;
 }
 
-void append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 std::vector<CodePoint> decode_all(const std::string& valid) {
   std::vector<CodePoint> cps;
   cps.reserve(valid.size());
@@ -99,7 +83,7 @@ std::string sanitize_utf8(const std::string& s) {
     std::size_t len = 1;
     char32_t cp = decode(s, pos, len);
     if (cp == kReplacement && len == 1 && static_cast<unsigned char>(s[pos]) >= 0x80) {
-      append(out, kReplacement);
+      utf8::append(out, kReplacement);
     } else {
       out.append(s, pos, len);
     }

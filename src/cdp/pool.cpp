@@ -102,7 +102,10 @@ PageLease BrowserPool::lease(const PageOptions& page_options, const Deadline& de
       slot.retiring = false;
       lock.unlock();
       if (old) {
-        if (crashed) logger("pool")->warn("브라우저가 응답하지 않아 교체합니다 (pid {})", old->pid());
+        if (crashed && old->remote())
+          logger("pool")->warn("원격 브라우저 연결이 끊어져 다시 연결합니다: {}", options_.connect[chosen]);
+        else if (crashed)
+          logger("pool")->warn("브라우저가 응답하지 않아 교체합니다 (pid {})", old->pid());
         old->close();
         old.reset();
       }
@@ -128,7 +131,10 @@ PageLease BrowserPool::lease(const PageOptions& page_options, const Deadline& de
       }
       slot.browser = std::move(fresh);
       slot.pages_served = 0;
-      logger("pool")->info("브라우저 시작: {} (pid {})", slot.browser->product(), slot.browser->pid());
+      if (slot.browser->remote())
+        logger("pool")->info("원격 브라우저 연결: {} ({})", slot.browser->product(), options_.connect[chosen]);
+      else
+        logger("pool")->info("브라우저 시작: {} (pid {})", slot.browser->product(), slot.browser->pid());
     }
 
     ++slot.in_use;

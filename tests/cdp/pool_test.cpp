@@ -11,6 +11,7 @@
 #include "cdp/browser_process.h"
 #include "cdp/errors.h"
 #include "support/process_check.h"
+#include "support/tcp_relay.h"
 #include "support/temp_dir.h"
 #include "util/process_group.h"
 
@@ -147,6 +148,44 @@ TEST(Pool, LeasesPagesFromARemoteBrowser) {
     EXPECT_TRUE(remote->running()) << "the pool must not close a browser it does not own";
   }
   remote->terminate();
+  EXPECT_FALSE(std::filesystem::exists(remote->profile_dir()));
+}
+
+TEST(Pool, ReconnectsToARemoteBrowserAfterItsSocketDrops) {
+  // The remote Chromium keeps running; only the network between it and the pool fails (a relay
+  // on loopback that the test cuts), as when a browserless container's proxy restarts.
+  auto remote = BrowserProcess::launch(LaunchOptions{}, test::test_deadline());
+  const std::string ws = remote->ws_endpoint();
+  const int remote_port = std::stoi(ws.substr(ws.rfind(':', ws.find('/', 5)) + 1));
+  {
+    ta::test::TcpRelay relay(remote_port);
+    auto options = test::test_pool_options();
+    options.connect = {"http://127.0.0.1:" + std::to_string(relay.port())};
+    BrowserPool pool(options);
+    EXPECT_EQ(one_plus_one(pool), 2);
+
+    // The job on the dropped connection fails with a typed error...
+    {
+      auto page = pool.lease(test::test_deadline());
+      page->navigate("about:blank", WaitCondition{}, test::test_deadline());
+      relay.drop_connections();
+      EXPECT_THROW(page->evaluate("1 + 1", test::test_deadline()), ConnectionClosedError);
+    }
+    // ...and the next lease reconnects to the same browser.
+    EXPECT_EQ(one_plus_one(pool), 2);
+    EXPECT_EQ(pool.stats().browser_restarts, 1);
+
+    // While the remote cannot be reached a lease fails; once it is back the pool uses it again.
+    relay.set_refusing(true);
+    relay.drop_connections();
+    EXPECT_THROW(one_plus_one(pool), ConnectionClosedError);
+    relay.set_refusing(false);
+    EXPECT_EQ(one_plus_one(pool), 2);
+    EXPECT_EQ(pool.stats().browser_restarts, 2);
+    EXPECT_TRUE(remote->running()) << "reconnecting must never touch the remote browser itself";
+  }
+  remote->terminate();
+  EXPECT_TRUE(ta::test::zombie_children().empty());
   EXPECT_FALSE(std::filesystem::exists(remote->profile_dir()));
 }
 

@@ -158,6 +158,12 @@ bool FakeDiscord::wait_for_messages(std::size_t count, std::chrono::milliseconds
   return changed_.wait_for(lock, timeout, [&] { return messages_.size() >= count; });
 }
 
+bool FakeDiscord::wait_until(const std::function<bool(const std::vector<FakeDiscordMessage>&)>& done,
+                             std::chrono::milliseconds timeout) const {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return changed_.wait_for(lock, timeout, [&] { return done(messages_); });
+}
+
 void FakeDiscord::pause_before_reply() {
   std::unique_lock<std::mutex> lock(mutex_);
   if (delay_.count() <= 0) return;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -76,6 +77,9 @@ class FakeDiscord {
   std::vector<FakeDiscordRequest> requests() const;
   std::vector<FakeDiscordMessage> messages() const;
   bool wait_for_messages(std::size_t count, std::chrono::milliseconds timeout) const;
+  // Waits until `done` holds for the accepted messages (checked after every request) or `timeout`.
+  bool wait_until(const std::function<bool(const std::vector<FakeDiscordMessage>&)>& done,
+                  std::chrono::milliseconds timeout) const;
 
   // Discord's validation of an execute-webhook body: nullopt when Discord would accept it, else
   // the 400 body it would send (code 50109, 50006 or 50035 with the errors tree).

@@ -1,0 +1,99 @@
+// Discord misbehaving while the whole binary runs (real Chromium, real SQLite, the fake Discord on
+// loopback): a 429 storm and a Discord that fails 30 % of requests with 5xx. Every notice must
+// arrive exactly once, and no request may land inside a window Discord asked us to wait out.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <map>
+
+#include "monitor_env.h"
+
+namespace ta {
+namespace {
+
+using nlohmann::json;
+
+// Notices with long venues: about five embeds fit in one message under Discord's 6000 total,
+// so a few dozen notices take several messages and every fault hits a real batch.
+std::vector<json> long_notices(int count) {
+  std::string venue;
+  while (venue.size() < 2400) venue += "세종문화회관 대극장 ";
+  std::vector<json> items;
+  for (int i = 1; i <= count; ++i)
+    items.push_back(test::item(std::to_string(5000 + i), "콘서트 " + std::to_string(i) + "회차 티켓오픈",
+                               "2025-07-03T16:00:00+09:00", venue));
+  return items;
+}
+
+std::map<std::string, int> deliveries_by_url(const std::vector<test::FakeDiscordMessage>& messages) {
+  std::map<std::string, int> seen;
+  for (const auto& m : messages)
+    for (const auto& e : m.payload.value("embeds", json::array())) ++seen[e.value("url", "")];
+  return seen;
+}
+
+void expect_each_once(const std::map<std::string, int>& seen, size_t count) {
+  EXPECT_EQ(seen.size(), count) << "every notice must arrive";
+  for (const auto& [url, n] : seen) EXPECT_EQ(n, 1) << url << " arrived " << n << " times";
+}
+
+TEST(DiscordFaults, RateLimitStormDeliversEverythingAndNeverRetriesEarly) {
+  test::MonitorEnv env;
+  env.use_items(long_notices(40));
+  env.discord.set_rate_limit(5, std::chrono::milliseconds(2000));  // Discord's own webhook limit
+  env.discord.force_429(4, 1.5);
+
+  auto r = env.once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_each_once(deliveries_by_url(env.discord.messages()), 40);
+  EXPECT_GT(env.discord.messages().size(), 5u) << "the batch should have spanned several messages";
+
+  auto requests = env.discord.requests();
+  size_t limited = 0;
+  for (size_t i = 0; i < requests.size(); ++i) {
+    if (requests[i].status != 429) continue;
+    ++limited;
+    auto window_end = requests[i].at + std::chrono::microseconds(static_cast<long long>(requests[i].retry_after_s * 1e6));
+    for (size_t j = i + 1; j < requests.size(); ++j)
+      EXPECT_GE(requests[j].at, window_end) << "request " << j << " inside the retry window of request " << i;
+  }
+  EXPECT_EQ(limited, 4u) << "only the forced 429s: the binary must never run into the bucket itself";
+  EXPECT_NE(r.err.find("Discord 속도 제한"), std::string::npos);
+  EXPECT_EQ(r.err.find("알림 전송 실패"), std::string::npos) << "a 429 is not a failure";
+}
+
+TEST(DiscordFaults, ThirtyPercentServerErrorsStillDeliverEachNoticeExactlyOnce) {
+  test::MonitorEnv env;
+  env.use_items(long_notices(60));
+  env.config["interval"] = 10;
+  // The first message fails all three of its attempts, so the batch is handed back and must go out
+  // in a later cycle; after that three requests in ten fail at random.
+  env.discord.fail_next(3, 503);
+  env.discord.fail_fraction(0.3, 20251127);
+
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
+  const bool all = env.discord.wait_until(
+      [](const std::vector<test::FakeDiscordMessage>& m) { return deliveries_by_url(m).size() >= 60; },
+      std::chrono::seconds(240));
+  EXPECT_EQ(monitor.stop(SIGTERM), 0);
+  ASSERT_TRUE(all) << "not every notice arrived; Discord saw " << deliveries_by_url(env.discord.messages()).size();
+  expect_each_once(deliveries_by_url(env.discord.messages()), 60);
+
+  size_t server_errors = 0;
+  for (const auto& req : env.discord.requests()) server_errors += req.status >= 500;
+  EXPECT_GE(server_errors, 5u) << "the injected failures must really have happened";
+  std::ifstream log_file(env.dir.file("logs/ticket-alarm.log"));
+  const std::string log((std::istreambuf_iterator<char>(log_file)), std::istreambuf_iterator<char>());
+  EXPECT_NE(log.find("알림 재전송 예정"), std::string::npos);
+  EXPECT_NE(log.find("[ERROR]"), std::string::npos);
+  EXPECT_NE(log.find("알림 전송 실패"), std::string::npos) << "three failed attempts are reported to the operator";
+
+  // A later run finds nothing left to send.
+  auto again = env.once();
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  expect_each_once(deliveries_by_url(env.discord.messages()), 60);
+}
+
+}  // namespace
+}  // namespace ta

@@ -22,6 +22,7 @@
 
 #include "cdp/errors.h"
 #include "log/log.h"
+#include "util/proc_file.h"
 #include "util/process_group.h"
 #include "util/shutdown.h"
 
@@ -114,17 +115,14 @@ std::vector<std::string> chromium_flags(const std::string& profile_dir, const La
 namespace {
 
 std::string read_cmdline(const fs::path& proc_dir) {
-  std::ifstream f(proc_dir / "cmdline", std::ios::binary);
-  std::string s((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::string s = read_proc_file((proc_dir / "cmdline").string());
   for (auto& c : s)
     if (c == '\0') c = ' ';
   return s;
 }
 
 long parent_of(const fs::path& proc_dir) {
-  std::ifstream f(proc_dir / "stat");
-  std::string line;
-  std::getline(f, line);
+  const std::string line = read_proc_file((proc_dir / "stat").string());
   auto close = line.rfind(')');
   if (close == std::string::npos) return -1;
   std::istringstream rest(line.substr(close + 1));
@@ -152,9 +150,7 @@ std::vector<pid_t> claim_new_crash_handlers() {
   for (const auto& e : fs::directory_iterator("/proc", ec)) {
     const std::string name = e.path().filename().string();
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream comm_file(e.path() / "comm");
-    std::string comm;
-    std::getline(comm_file, comm);
+    const std::string comm = read_proc_file((e.path() / "comm").string());
     if (comm.rfind("chrome_crashpad", 0) != 0 || parent_of(e.path()) != self) continue;
     pid_t pid = static_cast<pid_t>(std::stol(name));
     if (g_claimed_helpers.insert(pid).second) claimed.push_back(pid);
@@ -227,13 +223,17 @@ struct BrowserProcess::Impl {
   void read_stderr() {
     static const std::regex listening(R"(DevTools listening on (ws://\S+))");
     std::string line;
-    while (std::getline(err, line)) {
-      std::smatch m;
-      std::lock_guard<std::mutex> lock(mutex);
-      if (endpoint.empty() && std::regex_search(line, m, listening)) endpoint = m[1];
-      tail.push_back(line);
-      if (tail.size() > kStderrTailLines) tail.pop_front();
-      cv.notify_all();
+    try {
+      while (std::getline(err, line)) {
+        std::smatch m;
+        std::lock_guard<std::mutex> lock(mutex);
+        if (endpoint.empty() && std::regex_search(line, m, listening)) endpoint = m[1];
+        tail.push_back(line);
+        if (tail.size() > kStderrTailLines) tail.pop_front();
+        cv.notify_all();
+      }
+    } catch (const std::exception&) {
+      // A failed pipe read ends the stream like EOF: launch() then reports the tail it has.
     }
     std::lock_guard<std::mutex> lock(mutex);
     stderr_closed = true;
@@ -245,22 +245,29 @@ struct BrowserProcess::Impl {
     return {tail.begin(), tail.end()};
   }
 
-  void terminate() {
+  // Runs once, from close() or the destructor: whatever fails on the way, the group is killed,
+  // the stderr reader joined and the profile removed.
+  void terminate() noexcept {
     if (terminated) return;
     terminated = true;
     if (pid > 0) {
-      std::vector<pid_t> members = processes_in_group(pid);
-      // The crash handler leaves the group (it runs in its own session) but names our profile.
-      std::vector<pid_t> outside;
-      for (pid_t p : processes_mentioning(profile))
-        if (std::find(members.begin(), members.end(), p) == members.end()) outside.push_back(p);
-      kill_group(pid);
-      for (pid_t p : outside) ::kill(p, SIGKILL);
-      std::error_code ec;
-      child.wait(ec);
-      reap_members(members, pid);
-      reap_members(outside, 0);
-      release_crash_handlers(crash_handlers);
+      try {
+        std::vector<pid_t> members = processes_in_group(pid);
+        // The crash handler leaves the group (it runs in its own session) but names our profile.
+        std::vector<pid_t> outside;
+        for (pid_t p : processes_mentioning(profile))
+          if (std::find(members.begin(), members.end(), p) == members.end()) outside.push_back(p);
+        kill_group(pid);
+        for (pid_t p : outside) ::kill(p, SIGKILL);
+        std::error_code ec;
+        child.wait(ec);
+        reap_members(members, pid);
+        reap_members(outside, 0);
+        release_crash_handlers(crash_handlers);
+      } catch (const std::exception& e) {
+        kill_group(pid);
+        logger("cdp")->warn("Chromium 종료 중 오류 (pid {}): {}", pid, e.what());
+      }
     }
     if (reader.joinable()) reader.join();
     std::error_code ec;

@@ -9,9 +9,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
+
+#include "util/proc_file.h"
 
 namespace ta {
 namespace {
@@ -19,9 +20,7 @@ namespace {
 // Field 5 of /proc/PID/stat is the process group; the command name (field 2) may hold spaces and
 // parentheses, so parse after the last ')'.
 bool read_pgid(pid_t pid, pid_t* pgid) {
-  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
-  std::string line;
-  if (!std::getline(f, line)) return false;
+  const std::string line = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
   auto close = line.rfind(')');
   if (close == std::string::npos) return false;
   std::istringstream rest(line.substr(close + 1));
@@ -33,7 +32,7 @@ bool read_pgid(pid_t pid, pid_t* pgid) {
 }
 
 long status_field_kib(const std::string& path, const std::string& key) {
-  std::ifstream f(path);
+  std::istringstream f(read_proc_file(path));
   std::string line;
   while (std::getline(f, line)) {
     if (line.compare(0, key.size(), key) == 0) return std::strtol(line.c_str() + key.size(), nullptr, 10);
@@ -63,8 +62,7 @@ std::vector<pid_t> processes_mentioning(const std::string& text) {
   for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
     const std::string name = entry.path().filename().string();
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream f(entry.path() / "cmdline", std::ios::binary);
-    std::string cmd((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::string cmd = read_proc_file((entry.path() / "cmdline").string());
     pid_t pid = static_cast<pid_t>(std::stol(name));
     if (pid != self && cmd.find(text) != std::string::npos) out.push_back(pid);
   }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "monitor_env.h"
+#include "util/proc_file.h"
 
 namespace ta {
 namespace {
@@ -17,8 +18,7 @@ std::vector<pid_t> chromium_using(const std::string& tmp_dir) {
   for (const auto& e : std::filesystem::directory_iterator("/proc")) {
     const std::string name = e.path().filename().string();
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream f(e.path() / "cmdline", std::ios::binary);
-    std::string cmd((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::string cmd = read_proc_file((e.path() / "cmdline").string());
     if (cmd.find("--user-data-dir=" + tmp_dir) != std::string::npos) out.push_back(std::stoi(name));
   }
   return out;

@@ -58,11 +58,27 @@ void DeliveryRunner::persist(const MessageResult& m, std::time_t now) {
   }
 }
 
+int DeliveryRunner::batch_limit() const {
+  return config_.max_notifications_per_cycle > 0 ? config_.max_notifications_per_cycle : 1000000;
+}
+
 NotifyReport DeliveryRunner::deliver_due(std::time_t now) {
+  if (!client_ || dead_) return {};
+  return deliver(store_.due_deliveries(key_, now, batch_limit()), now);
+}
+
+NotifyReport DeliveryRunner::deliver_retries(std::time_t after, std::time_t now) {
+  if (!client_ || dead_ || dry_run_) return {};
+  return deliver(store_.due_retries(key_, after, now, batch_limit()), now);
+}
+
+std::optional<std::time_t> DeliveryRunner::next_retry_after(std::time_t after) {
+  if (!client_ || dead_ || dry_run_) return std::nullopt;
+  return store_.next_retry_at(key_, after);
+}
+
+NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time_t now) {
   NotifyReport report;
-  if (!client_ || dead_) return report;
-  const int limit = config_.max_notifications_per_cycle > 0 ? config_.max_notifications_per_cycle : 1000000;
-  std::vector<Delivery> due = store_.due_deliveries(key_, now, limit);
   if (due.empty()) return report;
   std::vector<Notice> notices;
   for (const auto& d : due) {

@@ -3,6 +3,7 @@
 // notifier and writes every answer back right away (sent only after Discord confirmed it).
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "config/config.h"
@@ -24,8 +25,16 @@ class DeliveryRunner {
   const std::string& webhook_key() const { return key_; }
   // Sends up to max_notifications_per_cycle due deliveries; the rest wait for the next cycle.
   NotifyReport deliver_due(std::time_t now);
+  // Between cycles: sends only the retries (deliveries pushed back past `after`, the end of the
+  // last cycle) that are due by `now`, so a Discord hiccup delays an alert by its backoff, not by
+  // a whole interval.
+  NotifyReport deliver_retries(std::time_t after, std::time_t now);
+  // When the next such retry is due; nullopt when there is none (or nothing can be sent).
+  std::optional<std::time_t> next_retry_after(std::time_t after);
 
  private:
+  NotifyReport deliver(const std::vector<Delivery>& due, std::time_t now);
+  int batch_limit() const;
   void persist(const MessageResult& m, std::time_t now);
 
   const Config& config_;

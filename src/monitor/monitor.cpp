@@ -140,20 +140,21 @@ CycleReport Monitor::run_cycle() {
     schedule_.visited(site, now);
     logger("site")->info("크롤링 시작: {}", site.name);
     workers.emplace_back([&, site] {
-      CrawlResult r = crawl(site);
+      CrawlResult r;
+      try {
+        r = crawl(site);
+      } catch (const std::exception& e) {
+        // An exception must not escape a worker thread: it would abort every other site's crawl.
+        r.site = site.id;
+        r.error = e.what();
+        r.error_kind = CrawlErrorKind::browser;
+      }
       std::lock_guard<std::mutex> lock(m);
       done.emplace_back(site, std::move(r));
       cv.notify_all();
     });
   }
-  auto deliver = [&] {
-    NotifyReport n = deliveries_->deliver_due(std::time(nullptr));
-    report.sent += n.sent;
-    report.failed += n.failed;
-    report.rate_limited += n.rate_limited;
-    report.webhook_dead |= n.webhook_dead;
-    if (events_.on_delivery && n.requests > 0) events_.on_delivery(n);
-  };
+  auto deliver = [&] { add_delivery(deliveries_->deliver_due(std::time(nullptr)), report); };
   for (size_t handled = 0; handled < workers.size(); ++handled) {
     std::unique_lock<std::mutex> lock(m);
     cv.wait(lock, [&] { return !done.empty(); });
@@ -170,6 +171,27 @@ CycleReport Monitor::run_cycle() {
   return report;
 }
 
+void Monitor::add_delivery(const NotifyReport& n, CycleReport& report) {
+  report.sent += n.sent;
+  report.failed += n.failed;
+  report.rate_limited += n.rate_limited;
+  report.webhook_dead |= n.webhook_dead;
+  if (events_.on_delivery && n.requests > 0) events_.on_delivery(n);
+}
+
+bool Monitor::wait_for_next_cycle() {
+  const auto next = schedule_.next_cycle(SysClock::now());
+  const std::time_t cycle_end = std::time(nullptr);
+  for (;;) {
+    const auto retry = deliveries_->next_retry_after(cycle_end);
+    const auto wake = retry && SysClock::from_time_t(*retry) < next ? SysClock::from_time_t(*retry) : next;
+    if (!stop_.wait_until(wake)) return false;
+    if (wake >= next) return true;
+    CycleReport ignored;
+    add_delivery(deliveries_->deliver_retries(cycle_end, std::time(nullptr)), ignored);
+  }
+}
+
 void Monitor::log_memory() {
   auto stats = pool_.stats();
   logger("main")->info("메모리 사용량: 컨트롤러 {:.1f} MB, Chromium {:.1f} MB (브라우저 {}개, 재시작 {}회)",
@@ -182,8 +204,7 @@ int Monitor::run_loop() {
   logger("main")->info("모니터 시작: 사이트 {}개, 주기 {}초", sites_.size(), config_.interval);
   while (!stop_.stop_requested() && !Shutdown::instance().requested()) {
     run_cycle();
-    auto next = schedule_.next_cycle(SysClock::now());
-    if (!stop_.wait_until(next)) break;
+    if (!wait_for_next_cycle()) break;
   }
   Shutdown::instance().remove_callback(callback);
   logger("main")->info("모니터 종료");

@@ -70,6 +70,9 @@ class Monitor {
   CrawlResult crawl(const SiteDescriptor& site);
   void store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);
   void log_memory();
+  void add_delivery(const NotifyReport& n, CycleReport& report);
+  // Sleeps until the next cycle, sending retries as they fall due; false once stopped.
+  bool wait_for_next_cycle();
 
   const Config& config_;
   Store& store_;

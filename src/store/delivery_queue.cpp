@@ -1,3 +1,5 @@
+#include <limits>
+
 #include "log/log.h"
 #include "store/announced_lookup.h"
 #include "store/daily_stats.h"
@@ -54,14 +56,28 @@ Delivery require_pending(Database& db, std::int64_t id, const char* operation) {
 }  // namespace
 
 std::vector<Delivery> Store::due_deliveries(const std::string& webhook_key, std::time_t now, int limit) {
+  return due_retries(webhook_key, std::numeric_limits<std::time_t>::min(), now, limit);
+}
+
+std::vector<Delivery> Store::due_retries(const std::string& webhook_key, std::time_t after, std::time_t now, int limit) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement q(*db_, std::string("SELECT ") + kDeliveryColumns +
-                        " FROM deliveries WHERE status = 'pending' AND webhook = ? AND next_attempt_at <= ? "
-                        "ORDER BY created_at, id LIMIT ?");
-  q.bind(1, webhook_key).bind(2, static_cast<std::int64_t>(now)).bind(3, limit);
+                        " FROM deliveries WHERE status = 'pending' AND webhook = ? AND next_attempt_at > ? "
+                        "AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?");
+  q.bind(1, webhook_key).bind(2, static_cast<std::int64_t>(after)).bind(3, static_cast<std::int64_t>(now)).bind(4, limit);
   std::vector<Delivery> out;
   while (q.step()) out.push_back(read_delivery(q));
   return out;
+}
+
+std::optional<std::time_t> Store::next_retry_at(const std::string& webhook_key, std::time_t after) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement q(*db_, "SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 'pending' AND webhook = ? AND next_attempt_at > ?");
+  q.bind(1, webhook_key).bind(2, static_cast<std::int64_t>(after));
+  if (!q.step()) return std::nullopt;
+  auto at = q.column_optional_int(0);
+  if (!at) return std::nullopt;
+  return static_cast<std::time_t>(*at);
 }
 
 std::optional<Delivery> Store::delivery(std::int64_t id) {

@@ -135,10 +135,13 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     }
 
     const auto open_epoch = t.open_at ? store_time::parse_iso(*t.open_at) : std::nullopt;
+    // Read once into plain values: GCC 12 misreports the optional as maybe-uninitialized below.
+    const bool has_open_epoch = open_epoch.has_value();
+    const std::time_t open_epoch_value = open_epoch.value_or(0);
     upsert.reset();
     upsert.bind(":site", t.site).bind(":id", t.id).bind(":site_name", t.site_name).bind(":title", t.title);
     upsert.bind(":open_at", t.open_at);
-    upsert.bind(":open_at_epoch", open_epoch ? std::optional<std::int64_t>(*open_epoch) : std::nullopt);
+    upsert.bind(":open_at_epoch", has_open_epoch ? std::optional<std::int64_t>(open_epoch_value) : std::nullopt);
     upsert.bind(":open_text", t.open_text).bind(":open_type", t.open_type);
     upsert.bind(":open_type_label", t.open_type_label).bind(":venue", t.venue).bind(":url", t.url);
     upsert.bind(":image", t.image).bind(":badges", badges_json(t)).bind(":genre", t.genre);
@@ -146,7 +149,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     upsert.run();
 
     if (!kind) continue;
-    if (open_epoch && *open_epoch < now && !policy.announce_past) {
+    if (has_open_epoch && open_epoch_value < now && !policy.announce_past) {
       ++out.past_skipped;
       continue;
     }

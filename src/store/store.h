@@ -74,6 +74,11 @@ class Store {
   // `webhook_key` is notify/webhook_url.h's webhook_key(url): the webhook id, never its token.
   // Pending deliveries for `webhook_key` with next_attempt_at <= now, oldest first (created_at, id).
   std::vector<Delivery> due_deliveries(const std::string& webhook_key, std::time_t now, int limit);
+  // The same, restricted to deliveries whose next attempt was put after `after` — retries that
+  // Discord's errors or rate limits pushed back, not notices merely deferred by the per-cycle cap.
+  std::vector<Delivery> due_retries(const std::string& webhook_key, std::time_t after, std::time_t now, int limit);
+  // The earliest next_attempt_at after `after` among pending deliveries for `webhook_key`.
+  std::optional<std::time_t> next_retry_at(const std::string& webhook_key, std::time_t after);
   std::optional<Delivery> delivery(std::int64_t id);
   std::int64_t queue_test_delivery(const std::string& webhook_key, const Ticket& sample, std::time_t now);
   // There is one webhook per installation: pending deliveries queued with no webhook ("") or for

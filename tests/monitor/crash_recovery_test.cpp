@@ -6,23 +6,14 @@
 #include <map>
 
 #include "monitor_env.h"
-#include "util/proc_file.h"
+#include "util/process_group.h"
 
 namespace ta {
 namespace {
 
 using nlohmann::json;
 
-std::vector<pid_t> chromium_using(const std::string& tmp_dir) {
-  std::vector<pid_t> out;
-  for (const auto& e : std::filesystem::directory_iterator("/proc")) {
-    const std::string name = e.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    const std::string cmd = read_proc_file((e.path() / "cmdline").string());
-    if (cmd.find("--user-data-dir=" + tmp_dir) != std::string::npos) out.push_back(std::stoi(name));
-  }
-  return out;
-}
+std::vector<pid_t> chromium_using(const std::string& tmp_dir) { return processes_mentioning("--user-data-dir=" + tmp_dir); }
 
 TEST(CrashRecovery, KillDashNineMidCycleLosesNothing) {
   test::MonitorEnv env;

@@ -95,5 +95,30 @@ TEST(DiscordFaults, ThirtyPercentServerErrorsStillDeliverEachNoticeExactlyOnce) 
   expect_each_once(deliveries_by_url(env.discord.messages()), 60);
 }
 
+TEST(DiscordFaults, AHandedBackBatchGoesOutWhenItsRetryIsDueNotAtTheNextCycle) {
+  test::MonitorEnv env;
+  env.use_items(long_notices(10));
+  env.config["interval"] = 600;
+  env.discord.fail_next(3, 503);  // the first message's three attempts fail: the batch is handed back
+
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
+  // Its backoff is at most 16 s; the next cycle is ten minutes away.
+  const bool all = env.discord.wait_until(
+      [](const std::vector<test::FakeDiscordMessage>& m) { return deliveries_by_url(m).size() >= 10; },
+      std::chrono::seconds(90));
+  EXPECT_EQ(monitor.stop(SIGTERM), 0);
+  ASSERT_TRUE(all) << "the retry waited for the next cycle; Discord saw "
+                   << deliveries_by_url(env.discord.messages()).size() << " of 10";
+  expect_each_once(deliveries_by_url(env.discord.messages()), 10);
+
+  std::ifstream log_file(env.dir.file("logs/ticket-alarm.log"));
+  const std::string log((std::istreambuf_iterator<char>(log_file)), std::istreambuf_iterator<char>());
+  size_t cycles = 0;
+  for (size_t at = log.find("크롤링 시작"); at != std::string::npos; at = log.find("크롤링 시작", at + 1)) ++cycles;
+  EXPECT_EQ(cycles, 1u) << "delivered between cycles, not by crawling again";
+  EXPECT_NE(log.find("알림 전송 실패"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ta

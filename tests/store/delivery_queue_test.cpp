@@ -63,6 +63,27 @@ TEST_F(DeliveryQueueTest, RateLimitRetryDoesNotCountAnAttemptButServerErrorDoes)
   EXPECT_EQ(store.delivery(ids[0])->next_attempt_at, now_ + 30);
 }
 
+TEST_F(DeliveryQueueTest, RetriesAreToldApartFromNoticesDeferredByTheCap) {
+  Store store(db_path());
+  auto ids = queue(store, {"1", "2", "3"});  // all due at now_; "2" and "3" stand for the deferred
+  const std::time_t cycle_end = now_ + 2;
+  store.mark_retry(ids[0], "503 Service Unavailable", now_ + 8, true);
+  store.mark_retry(ids[1], "429 Too Many Requests", now_ + 20, false);
+
+  EXPECT_EQ(store.next_retry_at("123", cycle_end), now_ + 8);
+  EXPECT_EQ(store.next_retry_at("999", cycle_end), std::nullopt);
+  EXPECT_TRUE(store.due_retries("123", cycle_end, now_ + 7, 10).empty()) << "not due yet";
+  auto due = store.due_retries("123", cycle_end, now_ + 8, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].id, ids[0]) << "only the retry; the deferred notice " << ids[2] << " waits for its cycle";
+
+  store.mark_sent(ids[0], "1100000000000000001", now_ + 8);
+  EXPECT_EQ(store.next_retry_at("123", cycle_end), now_ + 20);
+  store.mark_sent(ids[1], "1100000000000000002", now_ + 20);
+  EXPECT_EQ(store.next_retry_at("123", cycle_end), std::nullopt) << "the deferred notice is no retry";
+  EXPECT_EQ(store.due_deliveries("123", now_ + 20, 10).size(), 1u);
+}
+
 TEST_F(DeliveryQueueTest, FailedIsFinalAndNotAnnounced) {
   Store store(db_path());
   auto ids = queue(store, {"1", "2"});

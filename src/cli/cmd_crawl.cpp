@@ -40,10 +40,7 @@ int run_crawl(const CrawlArgs& a) {
     logger("main")->error("알 수 없는 사이트: {} — interpark, yes24, melon, ticketlink 중 하나를 쓰세요", a.site);
     return kExitUsage;
   }
-  CrawlOptions options;
-  options.extract_dir = extract_dir(config);
-  options.max_items = config.max_items;
-  options.page_timeout_s = config.browser.page_timeout_s;
+  CrawlOptions options = CrawlOptions::from_config(config);
   if (!a.replay.empty()) {
     try {
       options.replay = cdp::HarArchive::load(a.replay);

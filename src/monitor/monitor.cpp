@@ -45,10 +45,7 @@ std::vector<SiteRunState> Monitor::site_states() const {
 }
 
 CrawlResult Monitor::crawl(const SiteDescriptor& site) {
-  CrawlOptions options;
-  options.extract_dir = extract_dir(config_);
-  options.max_items = config_.max_items;
-  options.page_timeout_s = config_.browser.page_timeout_s;
+  CrawlOptions options = CrawlOptions::from_config(config_);
   if (!options_.replay_dir.empty()) {
     try {
       options.replay = cdp::HarArchive::load(replay_path(options_.replay_dir, site.id));

@@ -60,6 +60,14 @@ bool collect(const nlohmann::json& answer, const SiteDescriptor& site, const std
 
 }  // namespace
 
+CrawlOptions CrawlOptions::from_config(const Config& config) {
+  CrawlOptions o;
+  o.extract_dir = ::ta::extract_dir(config);
+  o.max_items = config.max_items;
+  o.page_timeout_s = config.browser.page_timeout_s;
+  return o;
+}
+
 std::optional<std::time_t> archive_time(const cdp::HarArchive& archive) {
   if (archive.recorded_at().empty()) return std::nullopt;
   return parse_iso(archive.recorded_at());

@@ -10,6 +10,7 @@
 
 #include "cdp/har_archive.h"
 #include "cdp/pool.h"
+#include "config/config.h"
 #include "model/ticket.h"
 #include "sites/site.h"
 
@@ -21,6 +22,9 @@ struct CrawlOptions {
   int page_timeout_s = 30;
   std::shared_ptr<const cdp::HarArchive> replay;  // set: answer from the archive only
   std::optional<std::time_t> now;                 // default: the archive's recording time, else the clock
+
+  // extract_dir, max_items and page_timeout_s as configured.
+  static CrawlOptions from_config(const Config& config);
 };
 
 enum class CrawlErrorKind { none, script, timeout, navigation, http_status, empty, browser };

@@ -172,7 +172,9 @@ TEST(Pool, ReconnectsToARemoteBrowserAfterItsSocketDrops) {
       EXPECT_THROW(page->evaluate("1 + 1", test::test_deadline()), ConnectionClosedError);
     }
     // ...and the next lease reconnects to the same browser.
+    const int connections_before = relay.connections_accepted();
     EXPECT_EQ(one_plus_one(pool), 2);
+    EXPECT_GT(relay.connections_accepted(), connections_before) << "the pool must have opened a new connection";
     EXPECT_EQ(pool.stats().browser_restarts, 1);
 
     // While the remote cannot be reached a lease fails; once it is back the pool uses it again.

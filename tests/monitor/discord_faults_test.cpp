@@ -83,8 +83,7 @@ TEST(DiscordFaults, ThirtyPercentServerErrorsStillDeliverEachNoticeExactlyOnce) 
   size_t server_errors = 0;
   for (const auto& req : env.discord.requests()) server_errors += req.status >= 500;
   EXPECT_GE(server_errors, 5u) << "the injected failures must really have happened";
-  std::ifstream log_file(env.dir.file("logs/ticket-alarm.log"));
-  const std::string log((std::istreambuf_iterator<char>(log_file)), std::istreambuf_iterator<char>());
+  const std::string log = env.log();
   EXPECT_NE(log.find("알림 재전송 예정"), std::string::npos);
   EXPECT_NE(log.find("[ERROR]"), std::string::npos);
   EXPECT_NE(log.find("알림 전송 실패"), std::string::npos) << "three failed attempts are reported to the operator";
@@ -112,8 +111,7 @@ TEST(DiscordFaults, AHandedBackBatchGoesOutWhenItsRetryIsDueNotAtTheNextCycle) {
                    << deliveries_by_url(env.discord.messages()).size() << " of 10";
   expect_each_once(deliveries_by_url(env.discord.messages()), 10);
 
-  std::ifstream log_file(env.dir.file("logs/ticket-alarm.log"));
-  const std::string log((std::istreambuf_iterator<char>(log_file)), std::istreambuf_iterator<char>());
+  const std::string log = env.log();
   size_t cycles = 0;
   for (size_t at = log.find("크롤링 시작"); at != std::string::npos; at = log.find("크롤링 시작", at + 1)) ++cycles;
   EXPECT_EQ(cycles, 1u) << "delivered between cycles, not by crawling again";

@@ -38,7 +38,7 @@ TEST(MemoryLog, EveryNthCycleWithRealFigures) {
   env.config.erase("DISCORD_WEBHOOK_URL");  // only the crawl matters here
   const Config config = parse_config(env.config.dump(), env.dir.file("config.json"), nullptr);
   init_logging(config.log);
-  const std::string log_file = env.dir.file("logs/ticket-alarm.log");
+  const std::string log_file = env.log_path();
   {
     Store store(database_path(config.data_dir));
     CommandPool pool(config, 1);

@@ -77,6 +77,13 @@ class MonitorEnv {
     std::ofstream(replay_dir() + "/interpark.har") << har.dump();
   }
 
+  std::string log_path() const { return dir.file("logs/ticket-alarm.log"); }
+  // The monitor's log file as written so far.
+  std::string log() const {
+    std::ifstream f(log_path());
+    return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  }
+
   std::vector<nlohmann::json> embeds() const {
     std::vector<nlohmann::json> out;
     for (const auto& m : discord.messages())

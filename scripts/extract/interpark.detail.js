@@ -151,6 +151,7 @@ async (ctx) => {
       if (!label || !OPENING_WORD.test(label) || NOT_OPENING.test(label)) continue;
       if (/^(?:선예매|선판매|예매)$/.test(label.replace(/\s+/g, '')) && /팬클럽|멤버십/.test(heading)) label = heading;
       push(label, t.text);
+      heading = '';  // a heading names the first opening under it only
     }
     return out;
   }

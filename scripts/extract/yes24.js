@@ -11,6 +11,7 @@
  *   3. text - date patterns in the text around notice links.
  * Mobile (m.ticket.yes24.com/Notice/List.aspx): `a.lnk_brd` items; "더보기" (a.btn_more) loads 10
  * more per click through the page's own ajax, so the DOM layer clicks it until everything is shown.
+ * PC rows also carry `openings` (the row's 오픈일시 and its presale button's presaleTitN/presaleTimeN).
  * The rotating banner above the PC list links the same notices (`NoticeMain.aspx?#id=N&Gcode=…`);
  * it is never read, or notices would be counted twice.
  */
@@ -72,6 +73,7 @@ async (ctx) => {
       if (t && t.length <= 12 && !b.querySelector(BADGE_SEL)) { badges.push(t); b.remove(); }
     }
     let openText = '';
+    const presales = openCell ? presalesOf(openCell) : [];
     if (openCell) {
       const c = openCell.cloneNode(true);
       for (const b of Array.from(c.querySelectorAll('a, button'))) {
@@ -84,7 +86,38 @@ async (ctx) => {
     const item = { id, title: titleNode.textContent.trim(), open_text: openText, url: detailUrl(id), badges };
     const cat = text(catCell);
     if (cat) item.open_type = cat;
+    // Every opening the row shows: its 오픈일시 (labelled with the row's 구분) and the presales of its
+    // presale button (docs/ticket-format.md, "Detail scripts and openings"). No other field changes.
+    const openings = [];
+    const shown = openText.match(DATE_RE);
+    if (openText) openings.push({ label: cat || '티켓오픈', open_text: shown ? shown[1] : openText });
+    openings.push(...presales);
+    if (openings.length) item.openings = openings;
     return item;
+  }
+
+  // presaleTit1 / presaleTime1 (lower-cased by the parser) or data-presale-title1 / -time1, in order.
+  function presalesOf(root) {
+    const out = [];
+    for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+      const tit = {};
+      const time = {};
+      for (const a of Array.from(el.attributes || [])) {
+        let m = /^(?:data-)?presale-?tit(?:le)?-?(\d+)$/i.exec(a.name);
+        if (m) tit[m[1]] = a.value;
+        m = /^(?:data-)?presale-?time-?(\d+)$/i.exec(a.name);
+        if (m) time[m[1]] = a.value;
+      }
+      for (const k of Object.keys(time).sort((x, y) => x - y)) {
+        const t = time[k].replace(/\s+/g, ' ').trim();
+        if (!t) continue;
+        const o = { label: (tit[k] || '선예매').replace(/\s+/g, ' ').trim(), open_text: t };
+        const r = /(\d+)\s*차/.exec(o.label);
+        if (r) o.round = parseInt(r[1], 10);
+        out.push(o);
+      }
+    }
+    return out;
   }
 
   // Notice rows under root: one per row element holding a notice link, banner excluded.

@@ -1,6 +1,8 @@
 #include "cdp/browser_process.h"
 
 #include <signal.h>
+#include <fcntl.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,9 +23,12 @@
 #include <boost/process/extend.hpp>
 
 #include "cdp/errors.h"
+#include "cdp/orphan_cleanup.h"
+#include "cdp/profile_dir.h"
 #include "log/log.h"
 #include "util/proc_file.h"
 #include "util/process_group.h"
+#include "util/launcher_thread.h"
 #include "util/shutdown.h"
 
 namespace bp = boost::process;
@@ -35,22 +40,19 @@ namespace {
 constexpr size_t kStderrTailLines = 30;
 
 // Puts Chromium (and therefore every process it forks) into a new process group, so one killpg
-// ends them all.
-struct NewProcessGroup : bp::extend::handler {
+// ends them all, and makes the kernel kill it when the thread that forked it — the launcher
+// thread, alive as long as this process — ends, even by SIGKILL.
+struct DiesWithController : bp::extend::handler {
+  pid_t controller = 0;
   template <class Executor>
   void on_exec_setup(Executor&) const {
     ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The controller died between fork and prctl: nobody would ever kill us.
+    if (::getppid() != controller) ::_exit(127);
     unblock_signals_in_child();
   }
 };
-
-std::string make_profile_dir() {
-  std::string tmpl = (fs::temp_directory_path() / "ticket-alarm-chromium-XXXXXX").string();
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  if (!::mkdtemp(buf.data())) throw LaunchError("chromium", "임시 프로필 폴더를 만들 수 없습니다: " + tmpl, {});
-  return std::string(buf.data());
-}
 
 }  // namespace
 
@@ -112,104 +114,13 @@ std::vector<std::string> chromium_flags(const std::string& profile_dir, const La
   return args;
 }
 
-namespace {
-
-std::string read_cmdline(const fs::path& proc_dir) {
-  std::string s = read_proc_file((proc_dir / "cmdline").string());
-  for (auto& c : s)
-    if (c == '\0') c = ' ';
-  return s;
-}
-
-long parent_of(const fs::path& proc_dir) {
-  const std::string line = read_proc_file((proc_dir / "stat").string());
-  auto close = line.rfind(')');
-  if (close == std::string::npos) return -1;
-  std::istringstream rest(line.substr(close + 1));
-  std::string state;
-  long ppid = -1;
-  rest >> state >> ppid;
-  return ppid;
-}
-
-}  // namespace
-
-namespace {
-
-// Chromium's crash handler double-forks into a session of its own, so it is neither in the
-// browser's process group nor named by its profile. As subreaper we receive it as a child; each
-// browser claims the handlers that appeared while it started, to kill and reap them with it.
-std::mutex g_helpers_mutex;
-std::set<pid_t> g_claimed_helpers;
-
-std::vector<pid_t> claim_new_crash_handlers() {
-  std::vector<pid_t> claimed;
-  const pid_t self = ::getpid();
-  std::error_code ec;
-  std::lock_guard<std::mutex> lock(g_helpers_mutex);
-  for (const auto& e : fs::directory_iterator("/proc", ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    const std::string comm = read_proc_file((e.path() / "comm").string());
-    if (comm.rfind("chrome_crashpad", 0) != 0 || parent_of(e.path()) != self) continue;
-    pid_t pid = static_cast<pid_t>(std::stol(name));
-    if (g_claimed_helpers.insert(pid).second) claimed.push_back(pid);
-  }
-  return claimed;
-}
-
-void release_crash_handlers(const std::vector<pid_t>& pids) {
-  for (pid_t p : pids) ::kill(p, SIGKILL);
-  for (pid_t p : pids)
-    while (::waitpid(p, nullptr, 0) < 0 && errno == EINTR) {
-    }
-  std::lock_guard<std::mutex> lock(g_helpers_mutex);
-  for (pid_t p : pids) g_claimed_helpers.erase(p);
-}
-
-}  // namespace
-
-int cleanup_orphaned_browsers() {
-  const std::string marker = "--user-data-dir=" + (fs::temp_directory_path() / "ticket-alarm-chromium-").string();
-  std::set<std::string> live_profiles;
-  std::set<pid_t> orphan_groups;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator("/proc", ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    const std::string cmd = read_cmdline(e.path());
-    auto at = cmd.find(marker);
-    if (at == std::string::npos) continue;
-    std::string profile = cmd.substr(at + 16, cmd.find(' ', at) - at - 16);
-    pid_t pid = static_cast<pid_t>(std::stol(name));
-    // Our browsers lead their own group; one whose parent is init was left by a killed controller.
-    if (::getpgid(pid) == pid && parent_of(e.path()) == 1) {
-      orphan_groups.insert(pid);
-    } else {
-      live_profiles.insert(profile);
-    }
-  }
-  for (pid_t group : orphan_groups) {
-    logger("pool")->warn("이전 실행이 남긴 Chromium을 정리합니다 (pid {})", group);
-    kill_group(group);
-  }
-  for (const auto& e : fs::directory_iterator(fs::temp_directory_path(), ec)) {
-    const std::string path = e.path().string();
-    if (e.path().filename().string().rfind("ticket-alarm-chromium-", 0) != 0 || live_profiles.count(path)) continue;
-    // A profile is created just before its Chromium starts: leave young ones alone, another
-    // ticket-alarm may be launching right now.
-    auto age = fs::file_time_type::clock::now() - fs::last_write_time(e.path(), ec);
-    if (ec || age < std::chrono::minutes(10)) continue;
-    fs::remove_all(e.path(), ec);
-  }
-  return static_cast<int>(orphan_groups.size());
-}
-
 struct BrowserProcess::Impl {
   std::string binary;
   std::string profile;
   std::string endpoint;
-  bp::ipstream err;
+  // Made on the launcher thread, close-on-exec: a browser forked later must not inherit it, or
+  // this one's stderr would never reach EOF.
+  std::unique_ptr<bp::ipstream> err;
   bp::child child;
   pid_t pid = 0;
   std::thread reader;
@@ -218,13 +129,12 @@ struct BrowserProcess::Impl {
   std::deque<std::string> tail;
   bool stderr_closed = false;
   bool terminated = false;
-  std::vector<pid_t> crash_handlers;
 
   void read_stderr() {
     static const std::regex listening(R"(DevTools listening on (ws://\S+))");
     std::string line;
     try {
-      while (std::getline(err, line)) {
+      while (std::getline(*err, line)) {
         std::smatch m;
         std::lock_guard<std::mutex> lock(mutex);
         if (endpoint.empty() && std::regex_search(line, m, listening)) endpoint = m[1];
@@ -253,9 +163,10 @@ struct BrowserProcess::Impl {
     if (pid > 0) {
       try {
         std::vector<pid_t> members = processes_in_group(pid);
-        // The crash handler leaves the group (it runs in its own session) but names our profile.
+        // The crash handler leaves the group (it runs in its own session) but names our profile
+        // in its --database (XDG_CONFIG_HOME points into the profile).
         std::vector<pid_t> outside;
-        for (pid_t p : processes_mentioning(profile))
+        for (pid_t p : processes_mentioning(profile + "/"))
           if (std::find(members.begin(), members.end(), p) == members.end()) outside.push_back(p);
         kill_group(pid);
         for (pid_t p : outside) ::kill(p, SIGKILL);
@@ -263,16 +174,20 @@ struct BrowserProcess::Impl {
         child.wait(ec);
         reap_members(members, pid);
         reap_members(outside, 0);
-        release_crash_handlers(crash_handlers);
+        // A renderer forked while the group was being listed is reaped here, not left a zombie.
+        for (int round = 0; round < 3; ++round) {
+          const std::vector<pid_t> late = processes_in_group(pid);
+          if (late.empty()) break;
+          kill_group(pid);
+          reap_members(late, 0);
+        }
       } catch (const std::exception& e) {
         kill_group(pid);
         logger("cdp")->warn("Chromium 종료 중 오류 (pid {}): {}", pid, e.what());
       }
     }
     if (reader.joinable()) reader.join();
-    std::error_code ec;
-    if (!profile.empty()) fs::remove_all(profile, ec);
-    if (ec) logger("cdp")->warn("임시 프로필 삭제 실패 {}: {}", profile, ec.message());
+    if (!profile.empty() && !remove_profile(profile)) logger("cdp")->warn("임시 프로필 삭제 실패: {}", profile);
   }
 };
 
@@ -284,13 +199,27 @@ std::unique_ptr<BrowserProcess> BrowserProcess::launch(const LaunchOptions& opti
   // get them as children and reap them, instead of leaving zombies under an init that may never
   // reap (a container whose PID 1 is not an init).
   become_child_subreaper();
+  cleanup_orphaned_browsers_once();
   auto impl = std::make_unique<Impl>();
   impl->binary = find_chromium(options.binary);
-  impl->profile = make_profile_dir();
+  const ProfileDir profile = make_profile_dir();
+  impl->profile = profile.path;
   auto args = chromium_flags(impl->profile, options);
   try {
-    impl->child = bp::child(bp::exe = impl->binary, bp::args = args, bp::std_out > bp::null,
-                            bp::std_err > impl->err, bp::std_in < bp::null, NewProcessGroup{});
+    run_on_launcher_thread([&] {
+      // A copy: native_environment would change this process's own environment.
+      bp::environment env = boost::this_process::environment();
+      if (!profile.tmp_dir.empty()) env["TMPDIR"] = profile.tmp_dir;
+      env["XDG_CONFIG_HOME"] = profile.config_dir;
+      env["XDG_CACHE_HOME"] = profile.cache_dir;
+      impl->err = std::make_unique<bp::ipstream>();
+      ::fcntl(impl->err->pipe().native_source(), F_SETFD, FD_CLOEXEC);
+      ::fcntl(impl->err->pipe().native_sink(), F_SETFD, FD_CLOEXEC);  // dup2 onto fd 2 clears it in the child
+      DiesWithController dies_with_controller;
+      dies_with_controller.controller = ::getpid();
+      impl->child = bp::child(bp::exe = impl->binary, bp::args = args, bp::std_out > bp::null,
+                              bp::std_err > *impl->err, bp::std_in < bp::null, env, dies_with_controller);
+    });
   } catch (const std::exception& e) {
     std::error_code ec;
     fs::remove_all(impl->profile, ec);
@@ -306,12 +235,10 @@ std::unique_ptr<BrowserProcess> BrowserProcess::launch(const LaunchOptions& opti
   bool have_endpoint = !raw->endpoint.empty();
   lock.unlock();
   if (have_endpoint) {
-    raw->crash_handlers = claim_new_crash_handlers();
     logger("pool")->debug("Chromium 시작 pid={} {}", raw->pid, raw->endpoint);
     return process;
   }
   auto tail = raw->tail_copy();
-  raw->crash_handlers = claim_new_crash_handlers();
   process->terminate();
   if (!ready) throw LaunchError(raw->binary, "DevTools 주소가 제한 시간 안에 나오지 않았습니다", process->stderr_tail());
   throw LaunchError(raw->binary, "Chromium이 시작 직후 종료되었습니다", tail);

@@ -1,7 +1,8 @@
 #pragma once
-// A local Chromium: launched in its own process group with a temporary profile and
-// --remote-debugging-port=0; the DevTools endpoint is read from its stderr. Destruction kills the
-// whole group, reaps it and removes the profile.
+// A local Chromium: launched in its own process group with a temporary profile (profile_dir.h)
+// and --remote-debugging-port=0; the DevTools endpoint is read from its stderr. The kernel kills
+// it when this process dies, even by SIGKILL (PR_SET_PDEATHSIG). Destruction kills the whole
+// group, reaps it and removes the profile.
 #include <sys/types.h>
 
 #include <memory>
@@ -26,11 +27,6 @@ std::string find_chromium(const std::string& configured);
 
 // Flags for a headless browser on a closed network; --no-sandbox only when running as root.
 std::vector<std::string> chromium_flags(const std::string& profile_dir, const LaunchOptions& options);
-
-// Chromium processes left behind by a ticket-alarm that was killed with SIGKILL (their profile is
-// one of ours and their parent is gone): kills their groups and removes their profiles, and removes
-// profiles no process uses any more. Returns how many groups were killed.
-int cleanup_orphaned_browsers();
 
 class BrowserProcess {
  public:

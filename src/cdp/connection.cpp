@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cdp/errors.h"
+#include "cdp/message_repair.h"
 #include "log/log.h"
 
 namespace ta::cdp {
@@ -140,10 +141,28 @@ void Connection::unsubscribe(long long id) {
   close_handlers_.erase(id);
 }
 
+void Connection::fail_unparseable(const std::string& text) {
+  logger("cdp")->warn("DevTools 메시지를 해석할 수 없습니다 ({} bytes)", text.size());
+  const auto id = reply_id_of(text);
+  if (!id) return;
+  Pending p;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = pending_.find(*id);
+    if (it == pending_.end()) return;
+    p = std::move(it->second);
+    pending_.erase(it);
+  }
+  if (p.on_reply)
+    p.on_reply(json(), std::make_exception_ptr(ProtocolError(p.method, 0, "DevTools 응답을 해석할 수 없습니다")));
+}
+
 void Connection::handle_message(const std::string& text) {
   json msg = json::parse(text, nullptr, false);
+  if (msg.is_discarded()) msg = json::parse(repair_protocol_text(text), nullptr, false);
   if (msg.is_discarded() || !msg.is_object()) {
-    logger("cdp")->warn("DevTools 메시지를 해석할 수 없습니다 ({} bytes)", text.size());
+    std::lock_guard<std::recursive_mutex> dispatch(dispatch_mutex_);
+    fail_unparseable(text);
     return;
   }
   std::lock_guard<std::recursive_mutex> dispatch(dispatch_mutex_);
@@ -212,6 +231,10 @@ void Connection::fail_session(const std::string& session_id, const std::string& 
 }
 
 void Connection::handle_close(const std::string& reason) {
+  // Under the dispatch lock, like events: a Subscription reset on another thread waits until the
+  // close handlers have run, and one reset before cannot be called any more — so an owner
+  // destroyed after its reset is never called back.
+  std::lock_guard<std::recursive_mutex> dispatch(dispatch_mutex_);
   std::map<long long, Pending> failed;
   std::map<long long, std::function<void(const std::string&)>> closers;
   {

@@ -73,6 +73,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void handle_message(const std::string& text);
   void handle_close(const std::string& reason);
   void fail_session(const std::string& session_id, const std::string& reason);
+  // A message that stays unparseable after repair: fails the call it answers, if it names one.
+  void fail_unparseable(const std::string& text);
   void unsubscribe(long long id);
   friend class Subscription;
 

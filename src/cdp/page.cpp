@@ -26,6 +26,19 @@ std::string first_line(const std::string& s) {
   return nl == std::string::npos ? s : s.substr(0, nl);
 }
 
+// Replay answers every request; otherwise only the blocked resource types are paused, so a live
+// page's documents, scripts and API calls never wait for a round trip through us.
+nlohmann::json fetch_patterns(const PageOptions& options) {
+  nlohmann::json patterns = nlohmann::json::array();
+  if (options.replay) {
+    patterns.push_back({{"urlPattern", "*"}, {"requestStage", "Request"}});
+    return patterns;
+  }
+  for (const auto& type : options.block_types)
+    if (type != "Document") patterns.push_back({{"urlPattern", "*"}, {"resourceType", type}, {"requestStage", "Request"}});
+  return patterns;
+}
+
 }  // namespace
 
 WaitCondition WaitCondition::parse(const std::string& text) {
@@ -77,10 +90,13 @@ std::unique_ptr<Page> Page::open(std::shared_ptr<Connection> browser, const Page
       self->closed_ = true;
       self->cv_.notify_all();
     }));
-    if (options.replay || !options.block_types.empty()) {
+    // An alert()/confirm()/beforeunload would hold the page (and its load event) until answered.
+    page->subscriptions_.push_back(s.on("Page.javascriptDialogOpening", [self](const nlohmann::json& p) { self->on_dialog(p); }));
+    const nlohmann::json patterns = fetch_patterns(options);
+    if (!patterns.empty()) {
       page->subscriptions_.push_back(
           s.on("Fetch.requestPaused", [self](const nlohmann::json& p) { self->on_request_paused(p); }));
-      s.call("Fetch.enable", {{"patterns", {{{"urlPattern", "*"}, {"requestStage", "Request"}}}}}, deadline);
+      s.call("Fetch.enable", {{"patterns", patterns}}, deadline);
     }
     s.call("Page.enable", nlohmann::json::object(), deadline);
     s.call("Page.setLifecycleEventsEnabled", {{"enabled", true}}, deadline);
@@ -111,6 +127,20 @@ void Page::on_lifecycle(const nlohmann::json& p) {
   std::lock_guard<std::mutex> lock(mutex_);
   lifecycle_.push_back({p.value("frameId", ""), p.value("loaderId", ""), p.value("name", "")});
   cv_.notify_all();
+}
+
+void Page::on_dialog(const nlohmann::json& p) {
+  session_->send("Page.handleJavaScriptDialog", {{"accept", true}});
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (dialog_logged_) return;
+  dialog_logged_ = true;
+  std::string message = p.value("message", "");
+  if (message.size() > 200) {
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;  // a whole UTF-8 character
+    message = message.substr(0, cut) + "…";
+  }
+  logger("cdp")->info("페이지의 {} 대화상자를 닫았습니다 ({}): {}", p.value("type", "dialog"), p.value("url", ""), message);
 }
 
 void Page::on_request_paused(const nlohmann::json& p) {

@@ -70,6 +70,7 @@ class Page {
   Page() = default;
   void on_request_paused(const nlohmann::json& params);
   void on_lifecycle(const nlohmann::json& params);
+  void on_dialog(const nlohmann::json& params);
   nlohmann::json run_evaluate(const nlohmann::json& params, const std::string& source_name, const Deadline& deadline);
 
   std::shared_ptr<Connection> conn_;
@@ -90,6 +91,7 @@ class Page {
   std::vector<RequestRecord> requests_;
   int document_status_ = 0;
   bool crashed_ = false;
+  bool dialog_logged_ = false;
   bool closed_ = false;
 };
 

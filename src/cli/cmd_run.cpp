@@ -41,7 +41,6 @@ int run_monitor(const RunArgs& a) {
     return kExitFailure;
   }
   Store store(database_path(config.data_dir));
-  cdp::cleanup_orphaned_browsers();
   CommandPool command_pool(config, config.browser.connect.empty() ? config.browser.pool_size : 1);
   try {
     command_pool.pool().warm_up(Deadline::after(std::chrono::seconds(30)));

@@ -69,6 +69,18 @@ std::vector<pid_t> processes_mentioning(const std::string& text) {
   return out;
 }
 
+std::string process_start_time(pid_t pid) {
+  const std::string line = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
+  auto close = line.rfind(')');
+  if (close == std::string::npos) return "";
+  std::istringstream rest(line.substr(close + 1));
+  std::string field;
+  // After the command name: state is field 3, starttime field 22.
+  for (int i = 3; i <= 22; ++i)
+    if (!(rest >> field)) return "";
+  return field;
+}
+
 long rss_kib(pid_t pid) { return status_field_kib("/proc/" + std::to_string(pid) + "/status", "VmRSS:"); }
 
 long group_rss_kib(pid_t pgid) {

@@ -2,7 +2,9 @@
 // errors, deadlines, session routing and subscriptions.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
+#include <thread>
 
 #include "cdp/connection.h"
 #include "cdp/errors.h"
@@ -147,6 +149,56 @@ TEST(Connection, CallFromAnEventHandlerIsRefusedInsteadOfDeadlocking) {
   });
   f.fake->inject({{"method", "X.event"}, {"params", json::object()}});
   EXPECT_EQ(outcome.get_future().get(), "refused");
+}
+
+}  // namespace
+}  // namespace ta::cdp
+
+namespace ta::cdp {
+namespace {
+
+// A site's API reply carried verbatim in a DevTools message: a lone surrogate or stray bytes must
+// cost one character, never the message or the site.
+TEST(Connection, LoneSurrogatesAndInvalidUtf8AreReplacedNotDropped) {
+  Fixture f;
+  auto call = std::async(std::launch::async, [&] { return f.conn->call("Network.getResponseBody", json::object(), "", soon()); });
+  auto sent = f.fake->wait_sent(1);
+  const std::string id = sent[0]["id"].dump();
+  f.fake->inject_text("{\"id\":" + id + ",\"result\":{\"body\":\"티켓\\ud800오픈 \\udc00 \xff\xfe 🎫 \\ud83c\\udfab \\\\ud800\"}}");
+  json result = call.get();
+  EXPECT_EQ(result["body"], "티켓\xEF\xBF\xBD오픈 \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD 🎫 🎫 \\ud800");
+}
+
+TEST(Connection, AnUnparseableReplyFailsItsCallAtOnce) {
+  Fixture f;
+  auto started = std::chrono::steady_clock::now();
+  auto call = std::async(std::launch::async, [&] {
+    return f.conn->call("Runtime.evaluate", json::object(), "", Deadline::after(std::chrono::seconds(60)));
+  });
+  auto sent = f.fake->wait_sent(1);
+  f.fake->inject_text("{\"id\":" + sent[0]["id"].dump() + ",\"result\":{\"value\": [1, 2,,}");
+  EXPECT_THROW(call.get(), ProtocolError);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30)) << "the call waited for its deadline";
+  EXPECT_EQ(f.conn->pending_calls(), 0u);
+}
+
+// Closing a connection while its owner unsubscribes: once reset() returns, the close handler is
+// not running and will never run (the handler would touch a destroyed owner).
+TEST(Connection, CloseHandlerNeverRunsAfterItsSubscriptionIsReset) {
+  for (int round = 0; round < 200; ++round) {
+    Fixture f;
+    auto alive = std::make_shared<std::atomic<bool>>(true);
+    std::atomic<int> calls_after_reset{0};
+    auto sub = f.conn->on_close([&, alive](const std::string&) {
+      if (!*alive) ++calls_after_reset;
+    });
+    std::thread closer([&] { f.fake->drop_connection(); });
+    sub.reset();
+    *alive = false;
+    closer.join();
+    f.conn->close();
+    EXPECT_EQ(calls_after_reset.load(), 0) << "round " << round;
+  }
 }
 
 }  // namespace

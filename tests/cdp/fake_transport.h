@@ -46,6 +46,12 @@ class FakeTransport : public Transport {
     queue_.push_back({false, message.dump()});
     cv_.notify_all();
   }
+  // Raw bytes, as a browser may send them (not necessarily valid JSON or UTF-8).
+  void inject_text(const std::string& text) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push_back({false, text});
+    cv_.notify_all();
+  }
   void drop_connection() {
     std::lock_guard<std::mutex> lock(mutex_);
     queue_.push_back({true, "peer went away"});

@@ -179,3 +179,28 @@ TEST_F(PageTest, SelectorThatNeverAppearsTimesOut) {
 
 }  // namespace
 }  // namespace ta::cdp
+
+namespace ta::cdp {
+namespace {
+
+// alert(), confirm() and beforeunload would hold the load event until someone answers them.
+TEST_F(PageTest, JavaScriptDialogsAreDismissedSoTheSiteIsNotBlinded) {
+  const std::string doc =
+      "<html><body><script>alert('점검 안내'); document.body.dataset.confirmed = String(confirm('계속?'));"
+      "window.addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = ''; });"
+      "</script><ul><li>뮤지컬 티켓오픈</li></ul></body></html>";
+  auto page = replaying(make_har({
+      {"GET", "https://tickets.example.kr/dialog", 200, "text/html; charset=utf-8", doc},
+      {"GET", "https://tickets.example.kr/next", 200, "text/html; charset=utf-8", "<html><body>다음</body></html>"},
+  }));
+  page->navigate("https://tickets.example.kr/dialog", WaitCondition{}, Deadline::after(std::chrono::seconds(10)));
+  EXPECT_EQ(page->evaluate("document.body.dataset.confirmed", test::test_deadline()), "true");
+  EXPECT_EQ(page->evaluate("document.querySelector('li').textContent", test::test_deadline()), "뮤지컬 티켓오픈");
+  // A user gesture makes beforeunload ask; leaving must still work.
+  page->call_function("() => { document.body.click(); }", "click.js", json::object(), test::test_deadline());
+  page->navigate("https://tickets.example.kr/next", WaitCondition{}, Deadline::after(std::chrono::seconds(10)));
+  EXPECT_EQ(page->evaluate("document.body.textContent", test::test_deadline()), "다음");
+}
+
+}  // namespace
+}  // namespace ta::cdp

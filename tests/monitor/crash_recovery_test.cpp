@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <filesystem>
 #include <map>
+#include <thread>
 
 #include "monitor_env.h"
 #include "util/process_group.h"
@@ -41,6 +43,46 @@ TEST(CrashRecovery, KillDashNineMidCycleLosesNothing) {
   for (const auto& [url, n] : seen) repeats += n - 1;
   EXPECT_LE(repeats, 10) << "only the one message in flight (≤ 10 embeds) may repeat";
   EXPECT_TRUE(chromium_using(env.dir.file("tmp")).empty()) << "the killed run's Chromium must be cleaned up";
+}
+
+std::vector<std::string> entries_of(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  return out;
+}
+
+TEST(CrashRecovery, ChromiumDiesWithItsControllerUnderSigkill) {
+  test::MonitorEnv env;
+  env.use_fixture("interpark");
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
+  const std::string tmp = env.dir.file("tmp");
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  // Mid-cycle: as soon as the browser has renderers, the crawl is under way.
+  while (chromium_using(tmp).size() < 3 && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const auto browsers = chromium_using(tmp);
+  ASSERT_GE(browsers.size(), 3u) << "Chromium never started";
+  monitor.stop(SIGKILL);
+
+  const auto killed_at = std::chrono::steady_clock::now();
+  while (!chromium_using(tmp).empty() && std::chrono::steady_clock::now() - killed_at < std::chrono::seconds(3))
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_TRUE(chromium_using(tmp).empty()) << chromium_using(tmp).size() << " Chromium processes outlived their controller by 3 s";
+
+  // What the killed run left (its profile) is removed by the next command that starts a browser.
+  auto r = env.once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(entries_of(tmp).empty()) << "left in TMPDIR: " << testing::PrintToString(entries_of(tmp));
+}
+
+TEST(CrashRecovery, NothingIsLeftInTmpAfterACleanRun) {
+  test::MonitorEnv env;
+  env.use_fixture("interpark");
+  auto r = env.once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(entries_of(env.dir.file("tmp")).empty())
+      << "left in TMPDIR: " << testing::PrintToString(entries_of(env.dir.file("tmp")));
 }
 
 TEST(CrashRecovery, SigtermFinishesCleanlyWithExitZero) {

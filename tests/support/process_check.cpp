@@ -38,6 +38,14 @@ std::vector<std::string> chromium_profile_dirs() {
 
 bool process_exists(pid_t pid) { return std::filesystem::exists("/proc/" + std::to_string(pid)); }
 
+bool process_alive(pid_t pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(f, line)) return false;
+  auto close = line.rfind(')');
+  return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z';
+}
+
 }  // namespace ta::test
 
 namespace ta::test {

@@ -13,6 +13,8 @@ std::vector<pid_t> zombie_children();
 // /tmp/ticket-alarm-chromium-* directories.
 std::vector<std::string> chromium_profile_dirs();
 bool process_exists(pid_t pid);
+// Exists and is not a zombie.
+bool process_alive(pid_t pid);
 // The command name (comm) of a process, for messages.
 std::string command_of(pid_t pid);
 

@@ -70,6 +70,8 @@ Ticket normalize_item(const nlohmann::json& item, const std::string& site, const
     t.open_type_label = type.label;
     t.venue = clean_text(string_field(item, "venue"));
     t.url = absolute_url(page_url, string_field(item, "url"));
+    // Posters may live on a CDN; the notice link must be the site's own.
+    if (!t.url.empty() && !on_same_site(t.url, page_url)) t.url.clear();
     t.image = absolute_url(page_url, string_field(item, "image"));
     t.badges = badges_field(item);
     t.genre = clean_text(string_field(item, "genre"));

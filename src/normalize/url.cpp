@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <optional>
+#include <vector>
 
 namespace ta {
 
@@ -139,6 +140,54 @@ std::string absolute_url(const std::string& base, const std::string& href) {
     }
   }
   return compose(t);
+}
+
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The authority's host: without userinfo, port and a trailing dot, lowercased.
+std::optional<std::string> http_host(const std::string& url) {
+  const UriParts p = split(url);
+  if (!p.scheme || !p.authority) return std::nullopt;
+  const std::string scheme = lower(*p.scheme);
+  if (scheme != "http" && scheme != "https") return std::nullopt;
+  std::string host = p.authority->substr(p.authority->rfind('@') == std::string::npos ? 0 : p.authority->rfind('@') + 1);
+  host = host.substr(0, host.find(':'));
+  if (!host.empty() && host.back() == '.') host.pop_back();
+  if (host.empty()) return std::nullopt;
+  return lower(host);
+}
+
+// The last two labels, or three under a country's second level ("co.kr", "or.kr", "co.jp").
+std::string registrable_domain(const std::string& host) {
+  std::vector<std::string> labels;
+  std::size_t start = 0;
+  for (std::size_t dot; (dot = host.find('.', start)) != std::string::npos; start = dot + 1)
+    labels.push_back(host.substr(start, dot - start));
+  labels.push_back(host.substr(start));
+  std::size_t keep = 2;
+  if (labels.size() >= 3 && labels.back().size() == 2) {
+    static const char* const kSecondLevel[] = {"co", "or", "go", "ne", "ac", "re", "pe", "com", "net", "org"};
+    for (const char* sl : kSecondLevel)
+      if (labels[labels.size() - 2] == sl) keep = 3;
+  }
+  if (labels.size() <= keep) return host;
+  std::string out;
+  for (std::size_t i = labels.size() - keep; i < labels.size(); ++i) out += (out.empty() ? "" : ".") + labels[i];
+  return out;
+}
+
+}  // namespace
+
+bool on_same_site(const std::string& url, const std::string& page_url) {
+  const auto host = http_host(url);
+  const auto page_host = http_host(page_url);
+  if (!host || !page_host) return false;
+  return registrable_domain(*host) == registrable_domain(*page_host);
 }
 
 }  // namespace ta

@@ -10,4 +10,10 @@ namespace ta {
 // relative href is returned as given.
 std::string absolute_url(const std::string& base, const std::string& href);
 
+// True when `url` is http(s) on the same site as `page_url`: the same registrable domain
+// ("tickets.interpark.com" and "www.interpark.com"; "m.ticketlink.co.kr" and
+// "www.ticketlink.co.kr"). A notice link elsewhere (`https://evil.example/…`, `javascript:`) is
+// not the site's notice.
+bool on_same_site(const std::string& url, const std::string& page_url);
+
 }  // namespace ta

@@ -7,7 +7,9 @@ std::string escape_markdown(const std::string& s) {
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
     switch (c) {
-      case '\\': case '*': case '_': case '~': case '`': case '|': case '>':
+      // [ ] ( ) make masked links "[text](https://…)"; < > make <https://…>, <@id>, <t:…> forms.
+      case '\\': case '*': case '_': case '~': case '`': case '|': case '>': case '<':
+      case '[': case ']': case '(': case ')':
         out += '\\';
         break;
       default:

@@ -1,5 +1,7 @@
 // Store::record_crawl: the one place that decides whether a crawled ticket alerts.
 //
+// Ids are first resolved to the stored notices they are (notice_identity.h): the same notice read
+// through another extract layer, or with a hash id that moved with its open time, is not new.
 // Per (site, id), with "told" = the latest pending/sent delivery's ticket, else the values in
 // `announced` from a sent message (what fans were or are about to be told):
 //  - never stored, never told, no legacy match (id or title)      -> new
@@ -18,6 +20,7 @@
 #include "log/log.h"
 #include "store/announced_lookup.h"
 #include "store/daily_stats.h"
+#include "store/notice_identity.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "store/store_time.h"
@@ -71,6 +74,23 @@ std::optional<OpenValues> last_told(Database& db, Statement& latest_delivery, co
   return std::nullopt;
 }
 
+// A poorer extract layer (the text fallback, a mobile list) shows less than the one that stored
+// the notice: no open-type label (its type is then only guessed from the title), no venue, no
+// time. What it does not show is not a change, and must not erase what was known.
+void keep_what_this_layer_does_not_show(const Ticket& stored, Ticket& t) {
+  if (t.open_type_label.empty() && !stored.open_type.empty()) {
+    t.open_type = stored.open_type;
+    t.open_type_label = stored.open_type_label;
+  }
+  if (!t.open_at && stored.open_at) {
+    t.open_at = stored.open_at;
+    if (t.open_text.empty()) t.open_text = stored.open_text;
+  }
+  if (t.venue.empty()) t.venue = stored.venue;
+  if (t.image.empty()) t.image = stored.image;
+  if (t.genre.empty()) t.genre = stored.genre;
+}
+
 }  // namespace
 
 CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Ticket>& tickets, std::time_t now,
@@ -96,10 +116,13 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
                   "INSERT INTO deliveries (site, ticket_id, webhook, kind, status, attempts, next_attempt_at, "
                   "created_at, payload, previous) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)");
 
+  std::vector<Ticket> resolved = tickets;
+  for (auto& t : resolved) t.site = site;
+  resolve_notice_ids(*db_, site, resolved);
+
   CrawlOutcome out;
   std::set<std::string> seen_ids;
-  for (Ticket t : tickets) {
-    t.site = site;
+  for (Ticket t : resolved) {
     if (t.id.empty()) {
       logger("store")->warn("id 없는 공지를 건너뜀 ({}): {}", site, t.title);
       continue;
@@ -108,6 +131,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     ++out.items;
 
     const auto stored = stored_ticket(find_stored, site, t.id);
+    if (stored) keep_what_this_layer_does_not_show(*stored, t);
     const auto told = last_told(*db_, latest_delivery, site, t.id);
     const bool legacy = !told && announced_unlocked(*db_, t);
 

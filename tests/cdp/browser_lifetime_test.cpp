@@ -117,9 +117,11 @@ TEST(BrowserLifetime, OrphanScanEndsADeadControllersBrowserWhoeverAdoptedIt) {
   ASSERT_EQ(profile_owner(profile), ProfileOwner::Dead);
   // The browser's parent is this test (as a subreaper or a container's PID 1 would be), not init.
   const std::string profile_flag = "--user-data-dir=" + profile;
+  const std::string xdg = profile + "/xdg-config";
   pid_t browser = ::fork();
   if (browser == 0) {
     ::setpgid(0, 0);
+    ::setenv("XDG_CONFIG_HOME", xdg.c_str(), 1);  // its crash handler's database stays in the profile
     ::execlp("chromium", "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-background-networking", profile_flag.c_str(), "--remote-debugging-port=0", "about:blank",
              static_cast<char*>(nullptr));

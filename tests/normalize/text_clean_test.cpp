@@ -71,3 +71,20 @@ TEST(CleanText, FollowsTheContract) {
 
 }  // namespace
 }  // namespace ta
+
+namespace ta {
+namespace {
+
+TEST(CleanText, StripsControlAndBidiCharactersButKeepsEmojiSequences) {
+  EXPECT_EQ(clean_text(std::string("콘서트\0티켓", 16)), "콘서트티켓");
+  EXPECT_EQ(clean_text("\x1b[31m빨간\x1b[0m 공지"), "[31m빨간[0m 공지");
+  EXPECT_EQ(clean_text("뮤지컬 \xc2\x9b시카고"), "뮤지컬 시카고");  // C1 CSI
+  EXPECT_EQ(clean_text("티켓\u202e오픈\u202c \u2066x\u2069 \u200f"), "티켓오픈 x");
+  EXPECT_EQ(clean_text("가족 👨\u200d👩\u200d👧\u200d👦 뮤지컬"), "가족 👨\u200d👩\u200d👧\u200d👦 뮤지컬");
+  EXPECT_EQ(clean_text("🏳️\u200d🌈 페스티벌"), "🏳️\u200d🌈 페스티벌");
+  EXPECT_EQ(clean_text("아이\u200d유 \u200d콘서트"), "아이유 콘서트") << "a ZWJ outside an emoji sequence goes";
+  EXPECT_EQ(clean_text("탭\t줄\n바꿈"), "탭 줄 바꿈");
+}
+
+}  // namespace
+}  // namespace ta

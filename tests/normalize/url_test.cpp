@@ -1,4 +1,5 @@
 #include "normalize/url.h"
+#include "normalize/normalize_item.h"
 
 #include <gtest/gtest.h>
 
@@ -66,6 +67,38 @@ TEST(AbsoluteUrl, ResolvesLikeRfc3986) {
     SCOPED_TRACE("base: " + r.base + " href: " + r.href);
     EXPECT_EQ(absolute_url(r.base, r.href), r.expected);
   }
+}
+
+}  // namespace
+}  // namespace ta
+
+namespace ta {
+namespace {
+
+TEST(OnSameSite, KeepsOnlyTheSitesOwnHosts) {
+  const std::string page = "https://tickets.interpark.com/contents/notice";
+  EXPECT_TRUE(on_same_site("https://tickets.interpark.com/contents/notice/detail/1", page));
+  EXPECT_TRUE(on_same_site("http://www.interpark.com/x", page));
+  EXPECT_TRUE(on_same_site("https://TICKETS.Interpark.com./a", page));
+  EXPECT_FALSE(on_same_site("https://evil.example/help/notice/1", page));
+  EXPECT_FALSE(on_same_site("https://tickets.interpark.com.evil.example/a", page));
+  EXPECT_FALSE(on_same_site("https://interpark.com@evil.example/a", page));
+  EXPECT_FALSE(on_same_site("javascript:alert(1)", page));
+  EXPECT_FALSE(on_same_site("data:text/html,<b>x</b>", page));
+  EXPECT_TRUE(on_same_site("https://m.ticketlink.co.kr/help/notice/1", "https://www.ticketlink.co.kr/help/notice"));
+  EXPECT_FALSE(on_same_site("https://other.co.kr/help/notice/1", "https://www.ticketlink.co.kr/help/notice"));
+}
+
+TEST(OnSameSite, ANoticeLinkOffTheSiteIsDroppedNotFollowed) {
+  const std::string page = "https://www.ticketlink.co.kr/help/notice";
+  for (const std::string href : {"https://evil.example/help/notice/5", "//evil.example/help/notice/5", "javascript:alert(1)"}) {
+    Ticket t = normalize_item({{"id", "5"}, {"title", "콘서트 티켓오픈 안내"}, {"url", href}, {"image", "https://cdn.example/p.jpg"}},
+                              "ticketlink", "티켓링크", page, 0);
+    EXPECT_EQ(t.url, "") << href;
+    EXPECT_EQ(t.image, "https://cdn.example/p.jpg") << "posters may live on a CDN";
+  }
+  Ticket ok = normalize_item({{"id", "5"}, {"title", "콘서트"}, {"url", "/help/notice/5"}}, "ticketlink", "티켓링크", page, 0);
+  EXPECT_EQ(ok.url, "https://www.ticketlink.co.kr/help/notice/5");
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "notify/discord_escape.h"
 #include "notify/embed_builder.h"
 
 #include <set>
@@ -42,7 +43,7 @@ TEST(EmbedBuilder, RealisticTicket) {
   ASSERT_NE(field(e, "오픈 일시"), nullptr);
   EXPECT_EQ((*field(e, "오픈 일시"))["value"],
             "2025년 7월 3일 (목) 오후 4시\n<t:1751526000:F> (<t:1751526000:R>)");
-  EXPECT_EQ((*field(e, "장소"))["value"], "KSPO DOME (올림픽체조경기장)");
+  EXPECT_EQ((*field(e, "장소"))["value"], "KSPO DOME \\(올림픽체조경기장\\)") << "escaped, so a masked link cannot form; Discord shows ( )";
   EXPECT_EQ((*field(e, "예매 구분"))["value"], "일반예매");
   EXPECT_EQ((*field(e, "태그"))["value"], "단독판매 · HOT");
   EXPECT_EQ(e["thumbnail"]["url"], "https://ticketimage.interpark.com/Play/image/large/25/25009123_p.gif");
@@ -141,6 +142,14 @@ TEST(EmbedBuilder, ScrapedMarkdownIsEscapedButReadsTheSame) {
   json e = build_embed(t, {});
   EXPECT_EQ(e["title"], "🎤 \\*\\*특가\\*\\* \\_단독\\_");
   EXPECT_EQ((*field(e, "장소"))["value"], "\\> 인용 \\`코드\\`");
+}
+
+TEST(EmbedBuilder, MaskedLinksAndAngleFormsInScrapedTextAreEscaped) {
+  Ticket t = test::realistic_ticket();
+  t.title = "[무료 티켓](https://evil.example/x) <https://evil.example> <@123> <t:0:R>";
+  json e = build_embed(t, {});
+  EXPECT_EQ(e["title"], "🎤 \\[무료 티켓\\]\\(https://evil.example/x\\) \\<https://evil.example\\> \\<@123\\> \\<t:0:R\\>");
+  EXPECT_EQ(escape_for_content("[a](https://x.example)"), "\\[a\\]\\(https://x.example\\)");
 }
 
 TEST(EmbedBuilder, HostileTicketsStayWithinEveryLimit) {

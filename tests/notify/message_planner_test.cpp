@@ -80,7 +80,7 @@ TEST(MessagePlanner, ScrapedTitlesInContentCannotPingOrFormat) {
   auto messages = build_messages({test::notice_of(t, true)}, {});
   std::string content = messages[0]["content"];
   EXPECT_EQ(content,
-            "@here ⭐ 우선 알림: @\u200beveryone <@\u200b123\\> <@\u200b&456\\> \\*\\*굵게\\*\\* \\|\\|스포\\|\\| \\> 인용 "
+            "@here ⭐ 우선 알림: @\u200beveryone \\<@\u200b123\\> \\<@\u200b&456\\> \\*\\*굵게\\*\\* \\|\\|스포\\|\\| \\> 인용 "
             "@\u200bhere");
   // Only the configured @here pings, nothing from the title.
   EXPECT_EQ(test::FakeDiscord::pings_of(messages[0]), std::vector<std::string>{"here"});

@@ -174,6 +174,8 @@ struct BrowserProcess::Impl {
         child.wait(ec);
         reap_members(members, pid);
         reap_members(outside, 0);
+        // The kernel has no wait for "a group is gone"; the processes were SIGKILLed above.
+        wait_group_gone(pid, 2000);
         // A renderer forked while the group was being listed is reaped here, not left a zombie.
         for (int round = 0; round < 3; ++round) {
           const std::vector<pid_t> late = processes_in_group(pid);

@@ -209,6 +209,9 @@ void BrowserPool::warm_up(const Deadline& deadline) {
 }
 
 void BrowserPool::shutdown() noexcept {
+  // A second caller (the destructor after a signal's shutdown) returns only once the browsers
+  // are really closed: otherwise the process could exit in the middle of killing them.
+  std::lock_guard<std::mutex> closing(shutdown_mutex_);
   std::vector<std::unique_ptr<Browser>> browsers;
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -98,6 +98,7 @@ class BrowserPool {
 
   PoolOptions options_;
   mutable std::mutex mutex_;
+  std::mutex shutdown_mutex_;  // held for the whole of shutdown()
   std::condition_variable cv_;
   std::vector<Slot> slots_;
   bool shut_down_ = false;

@@ -1,8 +1,10 @@
+#include <signal.h>
+
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
-#include "cdp/browser_process.h"
+#include "util/shutdown.h"
 #include "cdp/errors.h"
 #include "cli/cli.h"
 #include "cli/command_pool.h"
@@ -23,6 +25,15 @@ struct RunArgs {
   bool once = false;
   bool web = false;
 };
+
+// True when a signal stopped the run (logged with its name).
+bool log_signal_stop(spdlog::logger& log) {
+  const int signal = Shutdown::instance().signal_received();
+  if (signal == 0) return false;
+  const char* name = signal == SIGHUP ? "SIGHUP" : signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal";
+  log.info("종료 신호 {}을(를) 받아 보내던 알림을 마치고 Chromium을 닫은 뒤 종료합니다", name);
+  return true;
+}
 
 int run_monitor(const RunArgs& a) {
   std::vector<std::string> warnings;
@@ -65,10 +76,12 @@ int run_monitor(const RunArgs& a) {
     }
     int code = monitor.run_loop();
     if (web) web->stop();
+    log_signal_stop(*log);
     return code;
   }
 
   CycleReport r = monitor.run_cycle();
+  if (log_signal_stop(*log)) return kExitOk;
   log->info("한 번 실행 완료: 사이트 성공 {} / 실패 {} / 건너뜀 {}, 공지 {}건, 신규 {}건, 전송 {}건, 대기 {}건, 실패 {}건",
             r.sites_ok, r.sites_failed, r.sites_skipped, r.items, r.new_items, r.sent, r.pending, r.failed);
   if (r.webhook_dead) return kExitFailure;
@@ -88,7 +101,7 @@ void register_run(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("run", "모니터를 계속 실행합니다: 주기마다 사이트를 읽고 새 공지를 Discord로 알립니다");
   add_common(cmd, *args);
   cmd->add_flag("--web", args->web, "대시보드도 함께 실행합니다 (web.listen, 기본 127.0.0.1:8000)");
-  cmd->footer("SIGINT/SIGTERM: 보내던 알림을 마치고 Chromium을 닫은 뒤 종료 코드 0으로 끝납니다.");
+  cmd->footer("SIGINT/SIGTERM/SIGHUP: 보내던 알림을 마치고 Chromium을 닫은 뒤 종료 코드 0으로 끝납니다.");
   cmd->callback([&exit_code, args] { exit_code = run_monitor(*args); });
 
   auto once_args = std::make_shared<RunArgs>();

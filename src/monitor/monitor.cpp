@@ -61,10 +61,28 @@ CrawlResult Monitor::crawl(const SiteDescriptor& site) {
   return crawl_site(pool_, site, options, Deadline::after(budget));
 }
 
+// What was queued — KEYWORDS and past notices already applied — not everything that was new.
+void Monitor::log_queued_without_webhook(const SiteDescriptor& site, const CrawlOutcome& outcome) {
+  for (std::int64_t id : outcome.queued) {
+    const auto d = store_.delivery(id);
+    if (!d) continue;
+    if (d->kind == DeliveryKind::Update)
+      logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] 오픈 일정 변경 — {}", site.name, d->ticket.title);
+    else
+      logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] {}", site.name, d->ticket.title);
+  }
+}
+
 void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report) {
   auto log = logger("site");
   const auto started = SysClock::to_time_t(SysClock::now()) - r.duration_ms / 1000;
   CycleRecord cycle{site.id, started, r.duration_ms, static_cast<int>(r.tickets.size()), 0, r.strategy, r.ok ? "" : r.error};
+  if (!r.ok && (stop_.stop_requested() || Shutdown::instance().requested())) {
+    // The pool was closed under the crawl: that is our shutdown, not the site failing.
+    ++report.sites_skipped;
+    log->info("{}: 종료 중이라 크롤링을 중단했습니다", site.name);
+    return;
+  }
   schedule_.record(site, r, SysClock::now());
   if (!r.ok) {
     ++report.sites_failed;
@@ -87,11 +105,7 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
     report.items += outcome.items;
     report.new_items += cycle.new_items;
     log->info("크롤링 완료: {} ({}건, 신규 {}건)", site.name, outcome.items, cycle.new_items);
-    if (!deliveries_->has_webhook() && !outcome.queued.empty()) {
-      for (const auto& t : outcome.new_tickets) logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] {}", site.name, t.title);
-      for (const auto& t : outcome.updated_tickets)
-        logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] 오픈 일정 변경 — {}", site.name, t.title);
-    }
+    if (!deliveries_->has_webhook()) log_queued_without_webhook(site, outcome);
   }
   if (events_.on_crawl) events_.on_crawl(site.id, r.duration_ms, cycle.items, cycle.new_items, r.ok);
   std::lock_guard<std::mutex> lock(state_mutex_);

@@ -68,6 +68,7 @@ class Monitor {
 
  private:
   CrawlResult crawl(const SiteDescriptor& site);
+  void log_queued_without_webhook(const SiteDescriptor& site, const CrawlOutcome& outcome);
   void store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);
   void log_memory();
   void add_delivery(const NotifyReport& n, CycleReport& report);

@@ -13,6 +13,7 @@ struct Shutdown::State {
   mutable std::mutex mutex;
   mutable std::condition_variable cv;
   bool requested = false;
+  int signal = 0;
   bool installed = false;
   int next_id = 1;
   std::map<int, std::function<void()>> callbacks;
@@ -38,12 +39,18 @@ void Shutdown::install() {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  // An SSH disconnect: a clean stop like SIGTERM (a reload would reread a config nobody edited).
+  sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::thread([this, set] {
     int received = 0;
     for (int count = 0;; ++count) {
       if (sigwait(&set, &received) != 0) continue;
       if (count > 0) _exit(128 + received);  // second signal: the user insists
+      {
+        std::lock_guard<std::mutex> lock(state().mutex);
+        state().signal = received;
+      }
       request();
     }
   }).detach();
@@ -64,6 +71,11 @@ void Shutdown::request() {
     } catch (...) {
     }
   }
+}
+
+int Shutdown::signal_received() const {
+  std::lock_guard<std::mutex> lock(state().mutex);
+  return state().signal;
 }
 
 bool Shutdown::requested() const {

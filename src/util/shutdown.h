@@ -1,5 +1,5 @@
 #pragma once
-// SIGINT / SIGTERM handling without async-signal hazards: the signals are blocked in every thread
+// SIGINT / SIGTERM / SIGHUP handling without async-signal hazards: the signals are blocked in every thread
 // and one watcher thread receives them with sigwait, then wakes waiters and runs callbacks
 // (e.g. closing the browser pool). A second signal exits at once.
 #include <functional>
@@ -16,6 +16,8 @@ class Shutdown {
   void install();
   void request();
   bool requested() const;
+  // The signal that asked for the shutdown, 0 when none did.
+  int signal_received() const;
   // Sleeps until `deadline` or a shutdown request; returns true when shutdown was requested.
   bool wait_until(const Deadline& deadline) const;
   int add_callback(std::function<void()> cb);

@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "monitor_env.h"
+#include "store/store.h"
+#include "support/process_check.h"
 #include "util/process_group.h"
 
 namespace ta {
@@ -83,6 +85,39 @@ TEST(CrashRecovery, NothingIsLeftInTmpAfterACleanRun) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(entries_of(env.dir.file("tmp")).empty())
       << "left in TMPDIR: " << testing::PrintToString(entries_of(env.dir.file("tmp")));
+}
+
+TEST(CrashRecovery, SighupStopsRunCleanlyAndSaysSo) {
+  test::MonitorEnv env;
+  env.use_items({test::item("1", "뮤지컬 〈시카고〉 티켓오픈", "2025-07-03T16:00:00+09:00")});
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
+  ASSERT_TRUE(env.discord.wait_for_messages(1, std::chrono::seconds(120)));
+  EXPECT_EQ(monitor.stop(SIGHUP), 0) << "an SSH disconnect is a clean stop";
+  EXPECT_NE(env.log().find("종료 신호 SIGHUP"), std::string::npos) << env.log();
+  EXPECT_TRUE(chromium_using(env.dir.file("tmp")).empty());
+}
+
+TEST(CrashRecovery, SigtermDuringOnceIsAShutdownNotASiteFailure) {
+  test::MonitorEnv env;
+  env.use_items({test::item("1", "뮤지컬 〈시카고〉 티켓오픈", "2025-07-03T16:00:00+09:00")});
+  // A site whose page never answers: the crawl is certainly under way when the signal comes.
+  std::ofstream(env.dir.file("extract/interpark.js")) << "(ctx) => new Promise(() => {})\n";
+  test::BackgroundBinary once({"once", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                              env.dir.path());
+  const std::string tmp = env.dir.file("tmp");
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (chromium_using(tmp).size() < 3 && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  const auto signalled = std::chrono::steady_clock::now();
+  EXPECT_EQ(once.stop(SIGTERM), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(15));
+  const auto left = chromium_using(tmp);
+  for (pid_t p : left) ADD_FAILURE() << "left running: " << p << " " << test::command_of(p) << " pgid " << ::getpgid(p);
+  Store store(database_path(env.dir.file("data")));
+  for (const auto& s : store.site_status()) EXPECT_EQ(s.last_error, "") << "the shutdown was stored as a failure of " << s.site;
+  EXPECT_EQ(env.log().find("크롤링 실패"), std::string::npos) << env.log();
 }
 
 TEST(CrashRecovery, SigtermFinishesCleanlyWithExitZero) {

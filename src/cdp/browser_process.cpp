@@ -129,6 +129,7 @@ struct BrowserProcess::Impl {
   std::deque<std::string> tail;
   bool stderr_closed = false;
   bool terminated = false;
+  std::vector<pid_t> crash_handlers;  // ours: they name our profile (XDG_CONFIG_HOME is in it)
 
   void read_stderr() {
     static const std::regex listening(R"(DevTools listening on (ws://\S+))");
@@ -165,17 +166,18 @@ struct BrowserProcess::Impl {
         std::vector<pid_t> members = processes_in_group(pid);
         // The crash handler leaves the group (it runs in its own session) but names our profile
         // in its --database (XDG_CONFIG_HOME points into the profile).
-        std::vector<pid_t> outside;
+        // Those noted at launch too: one that exited by itself is a zombie without a command line.
+        std::vector<pid_t> outside = crash_handlers;
         for (pid_t p : processes_mentioning(profile + "/"))
-          if (std::find(members.begin(), members.end(), p) == members.end()) outside.push_back(p);
+          if (std::find(members.begin(), members.end(), p) == members.end() &&
+              std::find(outside.begin(), outside.end(), p) == outside.end())
+            outside.push_back(p);
         kill_group(pid);
         for (pid_t p : outside) ::kill(p, SIGKILL);
         std::error_code ec;
         child.wait(ec);
         reap_members(members, pid);
         reap_members(outside, 0);
-        // The kernel has no wait for "a group is gone"; the processes were SIGKILLed above.
-        wait_group_gone(pid, 2000);
         // A renderer forked while the group was being listed is reaped here, not left a zombie.
         for (int round = 0; round < 3; ++round) {
           const std::vector<pid_t> late = processes_in_group(pid);
@@ -236,6 +238,7 @@ std::unique_ptr<BrowserProcess> BrowserProcess::launch(const LaunchOptions& opti
   bool ready = raw->cv.wait_until(lock, deadline.at(), [raw] { return !raw->endpoint.empty() || raw->stderr_closed; });
   bool have_endpoint = !raw->endpoint.empty();
   lock.unlock();
+  raw->crash_handlers = processes_mentioning(raw->profile + "/xdg-config/");
   if (have_endpoint) {
     logger("pool")->debug("Chromium 시작 pid={} {}", raw->pid, raw->endpoint);
     return process;

@@ -11,8 +11,6 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
-#include <chrono>
-#include <thread>
 
 #include "util/proc_file.h"
 
@@ -98,27 +96,6 @@ long group_rss_kib(pid_t pgid) {
 
 long self_rss_kib() { return status_field_kib("/proc/self/status", "VmRSS:"); }
 long self_peak_rss_kib() { return status_field_kib("/proc/self/status", "VmHWM:"); }
-
-namespace {
-
-bool running(pid_t pid) {
-  const std::string line = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
-  auto close = line.rfind(')');
-  return close != std::string::npos && close + 2 < line.size() && line[close + 2] != 'Z' && line[close + 2] != 'X';
-}
-
-}  // namespace
-
-bool wait_group_gone(pid_t pgid, int timeout_ms) {
-  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  for (;;) {
-    bool any = false;
-    for (pid_t p : processes_in_group(pgid)) any = any || running(p);
-    if (!any) return true;
-    if (std::chrono::steady_clock::now() >= until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-}
 
 void kill_group(pid_t pgid) {
   if (pgid > 1) ::killpg(pgid, SIGKILL);

@@ -20,9 +20,6 @@ long self_rss_kib();
 long self_peak_rss_kib();
 // Processes whose command line contains `text` (e.g. a profile directory), this process excluded.
 std::vector<pid_t> processes_mentioning(const std::string& text);
-// Waits (bounded) until no process of the group runs any more (zombies aside): SIGKILL is
-// delivered at once, but a large process takes a moment to release its memory and go.
-bool wait_group_gone(pid_t pgid, int timeout_ms);
 // SIGKILL to every process of the group.
 void kill_group(pid_t pgid);
 // Reaps every listed process that is or becomes our child (directly or, with the child subreaper

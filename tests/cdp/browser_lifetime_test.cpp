@@ -3,6 +3,7 @@
 // whoever adopted them.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -122,6 +123,7 @@ TEST(BrowserLifetime, OrphanScanEndsADeadControllersBrowserWhoeverAdoptedIt) {
   if (browser == 0) {
     ::setpgid(0, 0);
     ::setenv("XDG_CONFIG_HOME", xdg.c_str(), 1);  // its crash handler's database stays in the profile
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);           // a crashed test leaves nothing running
     ::execlp("chromium", "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-background-networking", profile_flag.c_str(), "--remote-debugging-port=0", "about:blank",
              static_cast<char*>(nullptr));

@@ -19,9 +19,32 @@ Meridiem read_english_meridiem(TextScanner& sc) {
   return Meridiem::kNone;
 }
 
+// 오전/오후 and the everyday words for parts of the day: "저녁 8시" is 20:00, "새벽 2시" 02:00.
+Meridiem read_korean_meridiem(TextScanner& sc) {
+  for (auto [word, m] : {std::pair{"오전", Meridiem::kAm}, std::pair{"오후", Meridiem::kPm},
+                         std::pair{"새벽", Meridiem::kAm}, std::pair{"아침", Meridiem::kAm},
+                         std::pair{"낮", Meridiem::kPm}, std::pair{"저녁", Meridiem::kPm}, std::pair{"밤", Meridiem::kPm}})
+    if (sc.accept(word)) return m;
+  return Meridiem::kNone;
+}
+
+// 정오 (noon) and 자정 (midnight) stand for a time without digits.
+bool read_named_time(TextScanner& sc, ClockText& c) {
+  if (sc.accept("정오")) {
+    c.hour = 12;
+  } else if (sc.accept("자정")) {
+    c.hour = 0;
+  } else {
+    return false;
+  }
+  c.minute = c.second = 0;
+  return true;
+}
+
 Meridiem read_meridiem_prefix(TextScanner& sc) {
   std::size_t start = sc.pos();
-  Meridiem m = sc.accept("오전") ? Meridiem::kAm : sc.accept("오후") ? Meridiem::kPm : read_english_meridiem(sc);
+  Meridiem m = read_korean_meridiem(sc);
+  if (m == Meridiem::kNone) m = read_english_meridiem(sc);
   if (m == Meridiem::kNone) return m;
   sc.skip_spaces();
   if (!sc.at_digit()) {
@@ -75,8 +98,9 @@ int apply_meridiem(int hour, Meridiem m) {
 
 std::optional<ClockText> read_clock(TextScanner& sc) {
   std::size_t start = sc.pos();
-  Meridiem meridiem = read_meridiem_prefix(sc);
   ClockText c;
+  if (read_named_time(sc, c)) return c;
+  Meridiem meridiem = read_meridiem_prefix(sc);
   if (!read_colon_time(sc, c) && !read_korean_time(sc, c)) {
     sc.set_pos(start);
     return std::nullopt;

@@ -95,25 +95,26 @@ std::optional<DateText> read_numeric_date(TextScanner& sc) {
   return d;
 }
 
-bool read_weekday_word(TextScanner& sc) {
+// The weekday (0 = Monday) of the word at the scanner, if one is there.
+std::optional<int> read_weekday_word(TextScanner& sc) {
   static const std::array<std::string_view, 7> kKorean = {"월", "화", "수", "목", "금", "토", "일"};
-  for (auto day : kKorean) {
+  for (int index = 0; index < 7; ++index) {
     std::size_t start = sc.pos();
-    if (!sc.accept(day)) continue;
+    if (!sc.accept(kKorean[index])) continue;
     sc.accept("요일");
     // A bare 일 before 반예매 is the start of a word, not Sunday.
     if (sc.at_hangul()) {
       sc.set_pos(start);
-      return false;
+      return std::nullopt;
     }
-    return true;
+    return index;
   }
   // Longest first so `Thursday` is not left half-read as `Thu` + `rsday`.
-  static const std::array<std::string_view, 18> kEnglish = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues",
-      "thurs",  "thur",    "mon",       "tue",      "wed",    "thu",      "fri",    "sat",
-      "sun",    "weds"};
-  for (auto day : kEnglish) {
+  static const std::array<std::pair<std::string_view, int>, 18> kEnglish = {{
+      {"monday", 0}, {"tuesday", 1}, {"wednesday", 2}, {"thursday", 3}, {"friday", 4}, {"saturday", 5},
+      {"sunday", 6}, {"tues", 1},    {"thurs", 3},     {"thur", 3},     {"mon", 0},    {"tue", 1},
+      {"wed", 2},    {"thu", 3},     {"fri", 4},       {"sat", 5},      {"sun", 6},    {"weds", 2}}};
+  for (auto [day, index] : kEnglish) {
     std::size_t start = sc.pos();
     if (!sc.accept_ignore_case(day)) continue;
     sc.accept(".");
@@ -121,9 +122,9 @@ bool read_weekday_word(TextScanner& sc) {
       sc.set_pos(start);
       continue;
     }
-    return true;
+    return index;
   }
-  return false;
+  return std::nullopt;
 }
 
 // Other short bracketed words after a date (`(木)`, `(수·목)`, `(예정)`) are read past the same
@@ -149,7 +150,7 @@ std::optional<DateText> read_date(TextScanner& sc) {
   return read_numeric_date(sc);
 }
 
-void skip_weekday(TextScanner& sc) {
+std::optional<int> skip_weekday(TextScanner& sc) {
   std::size_t start = sc.pos();
   sc.skip_spaces();
   char open = sc.peek();
@@ -159,13 +160,14 @@ void skip_weekday(TextScanner& sc) {
     sc.skip_spaces();
   }
   std::size_t inside = sc.pos();
-  if (read_weekday_word(sc)) {
+  if (auto weekday = read_weekday_word(sc)) {
     sc.skip_spaces();
-    if (!close || sc.accept(std::string_view(&close, 1))) return;
+    if (!close || sc.accept(std::string_view(&close, 1))) return weekday;
   }
   sc.set_pos(inside);
-  if (close && skip_short_note(sc, close)) return;
+  if (close && skip_short_note(sc, close)) return std::nullopt;
   sc.set_pos(start);
+  return std::nullopt;
 }
 
 }  // namespace ta

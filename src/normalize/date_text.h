@@ -20,7 +20,8 @@ std::optional<DateText> read_date(TextScanner& sc);
 
 // Skips a day of the week in any form a page uses: `(목)`, `（목）` (already folded to ASCII),
 // `[목]`, `목요일`, `(목요일)`, `(Thu)`, `Thursday`, and any other short bracketed note without
-// digits (`(木)`, `(수·목)`). Does nothing when there is none.
-void skip_weekday(TextScanner& sc);
+// digits (`(木)`, `(수·목)`). Does nothing when there is none. Returns the day read (0 = Monday …
+// 6 = Sunday), when it was one, so that a year-less date can be placed in the right year.
+std::optional<int> skip_weekday(TextScanner& sc);
 
 }  // namespace ta

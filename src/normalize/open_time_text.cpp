@@ -35,16 +35,29 @@ bool all_digits(const std::string& s) {
   return true;
 }
 
+// 0 = Monday; 1970-01-01 was a Thursday.
+int weekday_of(const CivilDate& d) {
+  const long long days = days_from_civil(d);
+  return static_cast<int>(((days + 3) % 7 + 7) % 7);
+}
+
 // Among last, this and next year, the one that puts month/day/clock nearest to now: a list
 // seen on 12-30 that says `01.02` means next January, one seen on 01-02 saying `12.30` last
-// December.
-std::optional<std::time_t> nearest_year(KstDateTime t, std::time_t now) {
+// December. A weekday shown beside the date decides first: "12.10(수)" is the December 10th that
+// is a Wednesday, however far it is.
+std::optional<std::time_t> nearest_year(KstDateTime t, std::time_t now, std::optional<int> weekday) {
   int this_year = kst_from_epoch(now).date.year;
+  bool weekday_fits_some_year = false;
+  for (int year = this_year - 1; weekday && year <= this_year + 1; ++year) {
+    t.date.year = year;
+    weekday_fits_some_year = weekday_fits_some_year || (is_valid(t) && weekday_of(t.date) == *weekday);
+  }
   std::optional<std::time_t> best;
   long long best_distance = std::numeric_limits<long long>::max();
   for (int year = this_year - 1; year <= this_year + 1; ++year) {
     t.date.year = year;
     if (!is_valid(t)) continue;  // 02-29 exists only in some of the three
+    if (weekday_fits_some_year && weekday_of(t.date) != *weekday) continue;
     std::time_t at = epoch_from_kst(t);
     long long distance = std::llabs(static_cast<long long>(at) - static_cast<long long>(now));
     if (distance < best_distance) {
@@ -55,7 +68,7 @@ std::optional<std::time_t> nearest_year(KstDateTime t, std::time_t now) {
   return best;
 }
 
-std::optional<std::time_t> resolve(const DateText& d, const ClockText& c, std::time_t now) {
+std::optional<std::time_t> resolve(const DateText& d, const ClockText& c, std::time_t now, std::optional<int> weekday) {
   KstDateTime t;
   t.hour = c.hour;
   t.minute = c.minute;
@@ -66,23 +79,24 @@ std::optional<std::time_t> resolve(const DateText& d, const ClockText& c, std::t
   } else {
     t.date.month = d.month;
     t.date.day = d.day;
-    if (!d.year) return nearest_year(t, now);
+    if (!d.year) return nearest_year(t, now, weekday);
     t.date.year = *d.year;
   }
   if (!is_valid(t)) return std::nullopt;
   return epoch_from_kst(t);
 }
 
-// Between a date and its time: a weekday, spaces, a comma, or ISO's `T`.
-void skip_date_time_gap(TextScanner& sc) {
+// Between a date and its time: a weekday, spaces, a comma, or ISO's `T`. Returns the weekday.
+std::optional<int> skip_date_time_gap(TextScanner& sc) {
   std::size_t before = sc.pos();
   if (sc.accept("T")) {
-    if (sc.at_digit()) return;
+    if (sc.at_digit()) return std::nullopt;
     sc.set_pos(before);
   }
-  skip_weekday(sc);
+  const auto weekday = skip_weekday(sc);
   sc.skip_spaces();
   if (sc.accept(",")) sc.skip_spaces();
+  return weekday;
 }
 
 bool may_start_date(const std::string& s, std::size_t pos) {
@@ -106,9 +120,9 @@ std::optional<std::time_t> first_date_time(const std::string& s, std::time_t now
       continue;
     }
     std::size_t date_end = sc.pos();
-    skip_date_time_gap(sc);
+    const auto weekday = skip_date_time_gap(sc);
     if (auto clock = read_clock(sc)) {
-      if (auto at = resolve(*date, *clock, now)) return at;
+      if (auto at = resolve(*date, *clock, now, weekday)) return at;
     }
     // Never rescan inside a date: `2025.13.40` must not turn into `13.40` or `40`.
     pos = date_end;

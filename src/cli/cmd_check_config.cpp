@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli.h"
+#include "cli/webhook_setting.h"
 #include "config/config.h"
 #include "log/log.h"
 
@@ -23,7 +24,7 @@ void register_check_config(CLI::App& app, int& exit_code) {
       "처음 실행하면 config/config.json을 config/config.example.json에서 만듭니다 (--config를 주지 않은 경우만).\n"
       "경고는 stderr에, 설정 JSON은 stdout에 출력합니다 (웹훅 토큰은 ****로 가립니다).\n"
       "환경 변수 TICKET_ALARM_WEBHOOK_URL이 있으면 DISCORD_WEBHOOK_URL 대신 씁니다.\n"
-      "종료 코드: 0 정상, 2 설정 오류.\n"
+      "종료 코드: 0 정상, 2 설정 오류 (Discord 웹훅이 아닌 DISCORD_WEBHOOK_URL 포함).\n"
       "예: ticket-alarm check-config --config /etc/ticket-alarm/config.json");
   cmd->callback([&exit_code, config_path] {
     auto log = logger("main");
@@ -36,6 +37,12 @@ void register_check_config(CLI::App& app, int& exit_code) {
     for (const auto& warning : warnings) log->warn("{}", warning);
 
     std::cout << effective_json(config).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+
+    if (const auto error = webhook_setting_error(config)) {
+      log->error("{}", *error);
+      exit_code = kExitUsage;
+      return;
+    }
 
     if (config.DISCORD_WEBHOOK_URL.empty())
       log->warn(

@@ -7,6 +7,7 @@
 #include "util/shutdown.h"
 #include "cdp/errors.h"
 #include "cli/cli.h"
+#include "cli/webhook_setting.h"
 #include "cli/command_pool.h"
 #include "log/log.h"
 #include "cli/monitor_status.h"
@@ -43,6 +44,10 @@ int run_monitor(const RunArgs& a) {
   auto log = logger("main");
   if (created) log->info("{}을(를) 기본 설정으로 만들었습니다 — DISCORD_WEBHOOK_URL과 KEYWORDS를 채우세요.", config.source_path);
   for (const auto& w : warnings) log->warn("{}", w);
+  if (const auto error = webhook_setting_error(config)) {
+    log->error("{}", *error);
+    return kExitUsage;
+  }
 
   std::unique_ptr<DataDirLock> lock;
   try {

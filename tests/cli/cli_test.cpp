@@ -62,6 +62,23 @@ TEST(Cli, BadConfigurationExitsTwoWithFileAndLine) {
   EXPECT_NE(r.err.find("3"), std::string::npos) << r.err;
 }
 
+// check-config and run/once judge the webhook alike: a host that is not Discord is a
+// configuration error, not "문제 없음" in one and a silent no-send in the other.
+TEST(Cli, AWebhookThatIsNotDiscordIsAConfigurationErrorEverywhere) {
+  Cli cli;
+  for (const std::string url : {"http://evil.example/api/webhooks/1/abc", "https://discord.com.evil.example/api/webhooks/1/abc"}) {
+    json c = {{"DISCORD_WEBHOOK_URL", url}, {"data_dir", cli.dir.file("data")}, {"log", {{"dir", cli.dir.file("logs")}}}};
+    std::ofstream(cli.dir.file("hook.json")) << c.dump();
+    auto check = cli.run({"check-config", "--config", cli.dir.file("hook.json")});
+    EXPECT_EQ(check.exit_code, 2) << url;
+    EXPECT_NE(check.err.find("DISCORD_WEBHOOK_URL"), std::string::npos) << check.err;
+    EXPECT_NE(check.err.find("hook.json"), std::string::npos) << "the error names the file: " << check.err;
+    EXPECT_EQ(check.err.find("문제 없음"), std::string::npos) << check.err;
+    auto once = cli.run({"once", "--config", cli.dir.file("hook.json"), "--replay-dir", cli.dir.file("none")});
+    EXPECT_EQ(once.exit_code, 2) << url << ": " << once.err;
+  }
+}
+
 TEST(Cli, EvalRunsAScriptAgainstAReplayedPage) {
   Cli cli;
   std::ofstream(cli.dir.file("count.js")) << "// counts notice rows\nasync (ctx) => ({url: ctx.url, items: (await fetch('/contents/api/open-notice/notice-list?goodsGenre=ALL&goodsRegion=ALL&offset=0&pageSize=50&sorting=OPEN_ASC').then(r => r.json())).length})\n";

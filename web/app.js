@@ -121,7 +121,7 @@
     for (const badge of t.badges || []) tags.append(el('span', 'tag', badge));
     if (tags.childNodes.length) title.append(tags);
 
-    tr.append(when, site, title, el('td', 'type', t.open_type_label || t.open_type), el('td', 'venue', t.venue));
+    tr.append(when, site, title, el('td', 'type', t.open_type_name || t.open_type_label), el('td', 'venue', t.venue));
     return tr;
   }
   function renderTickets() {

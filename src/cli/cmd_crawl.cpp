@@ -7,6 +7,7 @@
 #include "cli/command_pool.h"
 #include "log/log.h"
 #include "normalize/kst_time.h"
+#include "normalize/open_type.h"
 #include "sites/crawler.h"
 
 namespace ta {
@@ -23,7 +24,7 @@ struct CrawlArgs {
 void print_table(const std::vector<Ticket>& tickets) {
   for (const auto& t : tickets) {
     std::cout << (t.open_at ? t.open_at->substr(0, 16) : std::string("미정            ")) << "  "
-              << (t.open_type_label.empty() ? t.open_type : t.open_type_label) << "  " << t.title;
+              << open_type_display(t.open_type_label, t.open_type) << "  " << t.title;
     if (!t.venue.empty()) std::cout << "  @ " << t.venue;
     std::cout << "\n";
   }

@@ -1,8 +1,10 @@
 #include <signal.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <spdlog/fmt/ranges.h>
 
 #include "util/shutdown.h"
 #include "cdp/errors.h"
@@ -27,6 +29,12 @@ struct RunArgs {
   bool web = false;
 };
 
+bool any_replay_archive(const std::string& dir, const std::vector<std::string>& sites) {
+  for (const auto& site : sites)
+    if (std::filesystem::exists(dir + "/" + site + ".har")) return true;
+  return false;
+}
+
 // True when a signal stopped the run (logged with its name).
 bool log_signal_stop(spdlog::logger& log) {
   const int signal = Shutdown::instance().signal_received();
@@ -46,6 +54,11 @@ int run_monitor(const RunArgs& a) {
   for (const auto& w : warnings) log->warn("{}", w);
   if (const auto error = webhook_setting_error(config)) {
     log->error("{}", *error);
+    return kExitUsage;
+  }
+  if (!a.replay_dir.empty() && !any_replay_archive(a.replay_dir, config.sources)) {
+    log->error("--replay-dir {}에 재생할 기록이 하나도 없습니다 (찾은 이름: {}/<사이트>.har, 사이트: {}) — 경로를 확인하세요",
+               a.replay_dir, a.replay_dir, fmt::join(config.sources, ", "));
     return kExitUsage;
   }
 

@@ -142,6 +142,7 @@ CycleReport Monitor::run_cycle() {
   for (const auto& site : sites_) {
     if (!options_.replay_dir.empty() && !std::filesystem::exists(replay_path(options_.replay_dir, site.id))) {
       ++report.sites_skipped;
+      logger("site")->info("{}: 재생할 기록 {}이(가) 없어 건너뜁니다", site.name, replay_path(options_.replay_dir, site.id));
       continue;
     }
     if (options_.replay_dir.empty() && !schedule_.due(site, now)) {

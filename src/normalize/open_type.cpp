@@ -53,4 +53,18 @@ OpenType classify_open_type(const std::string& label, const std::string& title) 
   return t;
 }
 
+std::string open_type_korean(const std::string& code) {
+  if (code == "general") return "일반예매";
+  if (code == "presale") return "선예매";
+  if (code == "fanclub") return "팬클럽 선예매";
+  if (code == "nth_round") return "추가 오픈";
+  if (code == "last") return "마지막 오픈";
+  if (code == "other") return "기타";
+  return "";
+}
+
+std::string open_type_display(const std::string& label, const std::string& code) {
+  return label.empty() ? open_type_korean(code) : label;
+}
+
 }  // namespace ta

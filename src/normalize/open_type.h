@@ -14,4 +14,10 @@ struct OpenType {
 // where no match means general. Both arguments may be raw; they are cleaned here.
 OpenType classify_open_type(const std::string& label, const std::string& title);
 
+// The Korean name fans read for a code (일반예매, 선예매, 팬클럽 선예매, 추가 오픈, 마지막 오픈, 기타),
+// shown wherever the page gave no label of its own; never the internal code.
+std::string open_type_korean(const std::string& code);
+// The label as shown, else the Korean name of the code.
+std::string open_type_display(const std::string& label, const std::string& code);
+
 }  // namespace ta

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/ticket.h"
+#include "normalize/open_type.h"
 #include "notify/notice.h"
 
 namespace ta {
@@ -39,7 +40,6 @@ std::size_t embed_text_size(const nlohmann::json& embed);
 
 // Pieces exposed for tests and for `test-webhook`.
 std::string genre_emoji(const Ticket& ticket);
-std::string open_type_korean(const std::string& open_type);
 int site_color(const std::string& site);
 constexpr int kPriorityColor = 0xE53935;
 // `url` when it is a usable http(s) link (non-ASCII percent-encoded, ≤ 2048), else "".

@@ -49,16 +49,6 @@ std::string genre_emoji(const Ticket& ticket) {
   return "🎫";
 }
 
-std::string open_type_korean(const std::string& open_type) {
-  if (open_type == "general") return "일반예매";
-  if (open_type == "presale") return "선예매";
-  if (open_type == "fanclub") return "팬클럽 선예매";
-  if (open_type == "nth_round") return "추가 오픈";
-  if (open_type == "last") return "마지막 오픈";
-  if (open_type == "other") return "기타";
-  return "";
-}
-
 int site_color(const std::string& site) {
   if (site == "interpark") return 0x7B3FE4;   // violet
   if (site == "yes24") return 0x1E6FD9;       // blue

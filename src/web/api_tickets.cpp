@@ -1,5 +1,6 @@
 #include <set>
 
+#include "normalize/open_type.h"
 #include "store/store_time.h"
 #include "web/api_views.h"
 
@@ -33,6 +34,7 @@ nlohmann::json ticket_json(const StoredTicket& s) {
           {"open_text", t.open_text},
           {"open_type", t.open_type},
           {"open_type_label", t.open_type_label},
+          {"open_type_name", open_type_display(t.open_type_label, t.open_type)},
           {"venue", t.venue},
           {"url", safe_link(t.url)},
           {"badges", t.badges},

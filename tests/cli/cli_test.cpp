@@ -79,6 +79,15 @@ TEST(Cli, AWebhookThatIsNotDiscordIsAConfigurationErrorEverywhere) {
   }
 }
 
+TEST(Cli, OnceWithAReplayDirHoldingNoArchiveExitsTwoAndNamesIt) {
+  Cli cli;
+  std::filesystem::create_directories(cli.dir.file("replays"));
+  auto r = cli.run({"once", "--config", cli.config(), "--replay-dir", cli.dir.file("replays")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(cli.dir.file("replays")), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("interpark"), std::string::npos) << "the error lists the sites it looked for: " << r.err;
+}
+
 TEST(Cli, EvalRunsAScriptAgainstAReplayedPage) {
   Cli cli;
   std::ofstream(cli.dir.file("count.js")) << "// counts notice rows\nasync (ctx) => ({url: ctx.url, items: (await fetch('/contents/api/open-notice/notice-list?goodsGenre=ALL&goodsRegion=ALL&offset=0&pageSize=50&sorting=OPEN_ASC').then(r => r.json())).length})\n";

@@ -56,3 +56,20 @@ TEST(ClassifyOpenType, AppliesTheRulesInOrder) {
 
 }  // namespace
 }  // namespace ta
+
+namespace ta {
+namespace {
+
+// Ticketlink shows no label: the dashboard and `crawl --format table` must still speak Korean.
+TEST(OpenTypeDisplay, KoreanNameWhenThePageShowsNoLabel) {
+  EXPECT_EQ(open_type_display("", "general"), "일반예매");
+  EXPECT_EQ(open_type_display("", "nth_round"), "추가 오픈");
+  EXPECT_EQ(open_type_display("", "fanclub"), "팬클럽 선예매");
+  EXPECT_EQ(open_type_display("", "last"), "마지막 오픈");
+  EXPECT_EQ(open_type_display("2차 티켓오픈", "nth_round"), "2차 티켓오픈");
+  for (const std::string code : {"general", "presale", "fanclub", "nth_round", "last", "other"})
+    EXPECT_EQ(open_type_korean(code).find('_'), std::string::npos) << code;
+}
+
+}  // namespace
+}  // namespace ta

@@ -24,6 +24,7 @@ TEST_F(WebTest, TicketsFromNowOnSortedByOpenTimeThenUndated) {
   EXPECT_EQ(first["venue"], "서울월드컵경기장");
   EXPECT_EQ(first["url"], "https://example.interpark.test/notice/25009001");
   EXPECT_EQ(answer["tickets"][2]["open_type_label"], "팬클럽 선예매");
+  EXPECT_EQ(answer["tickets"][2]["open_type_name"], "팬클럽 선예매") << "what the 구분 column shows";
   EXPECT_TRUE(answer["tickets"][5]["open_epoch"].is_null());
   // Site strings are data: the API hands them over unchanged for the page to show as text.
   EXPECT_EQ(answer["tickets"][3]["title"], kXssTitle);

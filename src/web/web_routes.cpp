@@ -7,6 +7,7 @@
 #include "web/metrics.h"
 #include "web/static_files.h"
 #include "web/web_root.h"
+#include "web/status_message.h"
 #include "web/web_server.h"
 
 namespace ta {
@@ -81,11 +82,12 @@ void WebServer::install_routes() {
       what = e.what();
     } catch (...) {
     }
+    // The details stay in the log: an error text may name files, SQL or configuration.
     logger("web")->error("{} {}: {}", req.method, req.path, what);
-    send_json(res, {{"error", "서버 오류: " + what}}, 500);
+    send_json(res, {{"error", status_message(500)}}, 500);
   });
   s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) send_json(res, {{"error", "찾을 수 없습니다"}}, res.status);
+    if (res.body.empty()) send_json(res, {{"error", status_message(res.status)}}, res.status);
   });
 }
 

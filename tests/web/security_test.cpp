@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "web/listen_address.h"
+#include "web/status_message.h"
 #include "web_env.h"
 
 namespace ta::test {
@@ -100,6 +101,29 @@ TEST(ListenAddressTest, KnowsLoopback) {
   EXPECT_FALSE(is_loopback_host("0.0.0.0"));
   EXPECT_FALSE(is_loopback_host("192.168.0.10"));
   EXPECT_FALSE(is_loopback_host("::"));
+}
+
+}  // namespace
+}  // namespace ta::test
+
+namespace ta::test {
+namespace {
+
+// Each status says what it is; nothing internal reaches the client.
+TEST_F(WebTest, ErrorBodiesSayWhatTheStatusMeans) {
+  auto missing = client->Get("/nothing-here");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_NE(missing->body.find("찾을 수 없습니다"), std::string::npos) << missing->body;
+
+  auto too_long = client->Get("/api/tickets?q=" + std::string(20000, 'a'));
+  ASSERT_TRUE(too_long);
+  EXPECT_EQ(too_long->status, 414);
+  EXPECT_EQ(too_long->body.find("찾을 수 없습니다"), std::string::npos) << too_long->body;
+  EXPECT_NE(too_long->body.find("너무 깁니다"), std::string::npos) << too_long->body;
+
+  EXPECT_EQ(status_message(400), "잘못된 요청입니다");
+  EXPECT_EQ(status_message(500).find("what"), std::string::npos);
 }
 
 }  // namespace

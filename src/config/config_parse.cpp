@@ -449,22 +449,26 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   root.list("KEYWORDS", c.KEYWORDS, true);
   root.list("PRIORITY_KEYWORDS", c.PRIORITY_KEYWORDS, true);
   root.list("EXCLUDE_KEYWORDS", c.EXCLUDE_KEYWORDS, true);
-  root.integer("interval", c.interval, 10);
+  root.integer("interval", c.interval, 10, 86400);
   root.number("notification_delay", c.notification_delay, 0.0);
-  root.integer("max_notifications_per_cycle", c.max_notifications_per_cycle, 1);
+  root.integer("max_notifications_per_cycle", c.max_notifications_per_cycle, 1, 10000);
   if (const json* v = root.get("sources")) c.sources = read_sources(ctx, root.path("sources"), *v);
   read_proxy(root, c.proxy);
 
   root.required_text("data_dir", c.data_dir);
   root.text("extract_dir", c.extract_dir);
-  root.integer("max_items", c.max_items, 1);
-  root.integer("jitter_s", c.jitter_s, 0);
-  root.integer("max_backoff_s", c.max_backoff_s, 0);
-  root.integer("retention_days", c.retention_days, 1);
+  root.integer("max_items", c.max_items, 1, 5000);
+  root.integer("jitter_s", c.jitter_s, 0, 3600);
+  root.integer("max_backoff_s", c.max_backoff_s, 0, 7 * 86400);
+  root.integer("retention_days", c.retention_days, 1, 3650);
   root.boolean("notify_updates", c.notify_updates);
   root.boolean("announce_past", c.announce_past);
   root.boolean("priority_mention", c.priority_mention);
   root.integer("memory_log_every", c.memory_log_every, 0);
+  if (c.jitter_s * 2 > c.interval)
+    ctx.warn("설정 키 \"jitter_s\" (" + std::to_string(c.jitter_s) + "초)가 \"interval\" (" + std::to_string(c.interval) +
+             "초)의 절반보다 큽니다 (" + origin + ") — 주기가 " + std::to_string(std::max(0, c.interval - c.jitter_s)) +
+             "초까지 짧아질 수 있습니다. jitter_s를 interval의 절반 이하로 줄이세요.");
 
   Section log = root.section("log");
   log.required_text("dir", c.log.dir);
@@ -476,11 +480,12 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
 
   Section browser = root.section("browser");
   browser.text("path", c.browser.path);
-  browser.integer("pool_size", c.browser.pool_size, 1);
-  browser.integer("pages_per_browser", c.browser.pages_per_browser, 1);
+  // Each browser costs ~150 MB and a share of the CPU; more than a handful only thrashes.
+  browser.integer("pool_size", c.browser.pool_size, 1, 16);
+  browser.integer("pages_per_browser", c.browser.pages_per_browser, 1, 32);
   browser.integer("max_pages_per_browser", c.browser.max_pages_per_browser, 1);
   browser.integer("max_memory_mb", c.browser.max_memory_mb, 64);
-  browser.integer("page_timeout_s", c.browser.page_timeout_s, 1);
+  browser.integer("page_timeout_s", c.browser.page_timeout_s, 1, 600);
   browser.text("user_agent", c.browser.user_agent);
   browser.list("block", c.browser.block);
   check_block(ctx, browser.path("block"), c.browser.block);

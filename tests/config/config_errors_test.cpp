@@ -74,9 +74,9 @@ TEST(ConfigErrors, TopLevelMustBeAnObject) {
 
 TEST(ConfigErrors, RangeErrorsNameKeyPathAndAllowedValues) {
   EXPECT_NE(config_error(R"({"browser": {"pool_size": 0}})")
-                .find("config/config.json: 설정 키 \"browser.pool_size\"의 값 0은(는) 쓸 수 없습니다 — 허용 값: 1 이상의 정수"),
+                .find("config/config.json: 설정 키 \"browser.pool_size\"의 값 0은(는) 쓸 수 없습니다 — 허용 값: 1 ~ 16"),
             std::string::npos);
-  EXPECT_NE(config_error(R"({"interval": 5})").find("설정 키 \"interval\"의 값 5은(는) 쓸 수 없습니다 — 허용 값: 10 이상의 정수"),
+  EXPECT_NE(config_error(R"({"interval": 5})").find("설정 키 \"interval\"의 값 5은(는) 쓸 수 없습니다 — 허용 값: 10 ~ 86400"),
             std::string::npos);
   EXPECT_NE(config_error(R"({"notification_delay": -1})").find("\"notification_delay\"의 값 -1은(는) 쓸 수 없습니다 — 허용 값: 0 이상의 숫자"),
             std::string::npos);
@@ -88,6 +88,23 @@ TEST(ConfigErrors, RangeErrorsNameKeyPathAndAllowedValues) {
   EXPECT_NE(config_error(R"({"browser": {"block": ["Images"]}})").find("\"browser.block[0]\"의 값 \"Images\"은(는) 쓸 수 없습니다"),
             std::string::npos);
   EXPECT_NE(config_error(R"({"data_dir": ""})").find("\"data_dir\"의 값 \"\"은(는) 쓸 수 없습니다"), std::string::npos);
+}
+
+// Valid JSON, absurd values: refused with the range instead of starting 100,000 browsers.
+TEST(ConfigErrors, AbsurdValuesAreRefusedWithTheirRange) {
+  EXPECT_NE(config_error(R"({"browser": {"pool_size": 100000}})").find("\"browser.pool_size\"의 값 100000은(는) 쓸 수 없습니다 — 허용 값: 1 ~ 16"),
+            std::string::npos);
+  EXPECT_NE(config_error(R"({"max_items": 100000000})").find("\"max_items\"의 값 100000000은(는) 쓸 수 없습니다 — 허용 값: 1 ~ 5000"),
+            std::string::npos);
+  EXPECT_NE(config_error(R"({"browser": {"page_timeout_s": 86400}})").find("허용 값: 1 ~ 600"), std::string::npos);
+}
+
+TEST(ConfigErrors, JitterLargerThanHalfTheIntervalIsWarned) {
+  std::vector<std::string> warnings;
+  parse_config(R"({"interval": 60, "jitter_s": 50, "data_dir": "data", "log": {"dir": "logs"}})", "c.json", &warnings);
+  ASSERT_EQ(warnings.size(), 1u) << testing::PrintToString(warnings);
+  EXPECT_NE(warnings[0].find("jitter_s"), std::string::npos);
+  EXPECT_NE(warnings[0].find("10초"), std::string::npos) << warnings[0];
 }
 
 TEST(ConfigErrors, UnknownSiteListsTheKnownOnesAndGuesses) {

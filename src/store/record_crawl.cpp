@@ -76,7 +76,7 @@ std::optional<OpenValues> last_told(Database& db, Statement& latest_delivery, co
 
 // A poorer extract layer (the text fallback, a mobile list) shows less than the one that stored
 // the notice: no open-type label (its type is then only guessed from the title), no venue, no
-// time. What it does not show is not a change, and must not erase what was known.
+// time, no link. What it does not show is not a change, and must not erase what was known.
 void keep_what_this_layer_does_not_show(const Ticket& stored, Ticket& t) {
   if (t.open_type_label.empty() && !stored.open_type.empty()) {
     t.open_type = stored.open_type;
@@ -87,6 +87,7 @@ void keep_what_this_layer_does_not_show(const Ticket& stored, Ticket& t) {
     if (t.open_text.empty()) t.open_text = stored.open_text;
   }
   if (t.venue.empty()) t.venue = stored.venue;
+  if (t.url.empty()) t.url = stored.url;  // an alert must keep its link
   if (t.image.empty()) t.image = stored.image;
   if (t.genre.empty()) t.genre = stored.genre;
 }

@@ -28,6 +28,26 @@ TEST_F(NoticeIdentityTest, AHashedItemIsTheStoredNoticeWithItsTitleAndVenue) {
   EXPECT_FALSE(store.ticket("interpark", "h-0123456789abcdef")) << "no second notice is stored";
 }
 
+TEST_F(NoticeIdentityTest, APoorerLayerKeepsWhatItDoesNotShow) {
+  Store store(db_path());
+  Ticket rich = make_ticket("10234", "뮤지컬 〈시카고〉", at_, "fanclub");
+  rich.open_type_label = "팬클럽 선예매";
+  store.record_crawl("interpark", {rich}, now_, policy());
+  Ticket poor = make_ticket("h-0123456789abcdef", "뮤지컬 〈시카고〉", std::nullopt, "general");
+  poor.open_type_label = "";
+  poor.venue = "";
+  poor.url = "";
+  auto out = store.record_crawl("interpark", {poor}, now_, policy());
+  EXPECT_TRUE(out.updated_tickets.empty()) << "a guessed type or a missing time is not a change";
+  EXPECT_TRUE(out.queued.empty());
+  auto kept = store.ticket("interpark", "10234");
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->ticket.open_type, "fanclub");
+  EXPECT_EQ(kept->ticket.open_at, at_);
+  EXPECT_EQ(kept->ticket.venue, rich.venue);
+  EXPECT_EQ(kept->ticket.url, rich.url);
+}
+
 TEST_F(NoticeIdentityTest, ASiteIdLaterFindsTheNoticeFirstStoredUnderAHash) {
   Store store(db_path());
   store.record_crawl("interpark", {make_ticket("h-0123456789abcdef", "연극 〈고요한 아침〉", at_)}, now_, policy());

@@ -7,16 +7,12 @@
 
 #include "cdp/errors.h"
 #include "util/base64.h"
+#include "util/ascii.h"
 
 namespace ta::cdp {
 namespace {
 
 using json = nlohmann::json;
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Line and column of a byte offset, for error messages a person can act on.
 std::string position_of(const std::string& text, size_t offset) {
@@ -93,7 +89,7 @@ std::shared_ptr<HarArchive> HarArchive::parse(const std::string& text, const std
       for (const auto& h : res["headers"]) {
         if (!h.is_object() || !h.contains("name") || !h.contains("value")) continue;
         std::string name = h["name"].is_string() ? h["name"].get<std::string>() : "";
-        std::string lname = lower(name);
+        std::string lname = ascii_lower(name);
         // The body below is already decoded and complete; these would describe a different one.
         if (lname == "content-encoding" || lname == "content-length" || lname == "transfer-encoding" || name.empty() ||
             name[0] == ':')
@@ -114,7 +110,7 @@ std::shared_ptr<HarArchive> HarArchive::parse(const std::string& text, const std
     if (entry.response.status >= 300 && entry.response.status < 400) {
       std::string location = res.value("redirectURL", "");
       bool has_location = false;
-      for (auto& [k, v] : entry.response.headers) has_location |= lower(k) == "location";
+      for (auto& [k, v] : entry.response.headers) has_location |= ascii_lower(k) == "location";
       if (!has_location && !location.empty()) entry.response.headers.emplace_back("Location", location);
     }
     if (archive->recorded_at_.empty() && e.contains("startedDateTime") && e["startedDateTime"].is_string())

@@ -6,11 +6,9 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 #include "cdp/profile_dir.h"
 #include "log/log.h"
-#include "util/proc_file.h"
 #include "util/process_group.h"
 
 namespace fs = std::filesystem;
@@ -18,24 +16,13 @@ namespace fs = std::filesystem;
 namespace ta::cdp {
 namespace {
 
-long parent_of(pid_t pid) {
-  const std::string line = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
-  auto close = line.rfind(')');
-  if (close == std::string::npos) return -1;
-  std::istringstream rest(line.substr(close + 1));
-  std::string state;
-  long ppid = -1;
-  rest >> state >> ppid;
-  return ppid;
-}
-
 // Kills every process using `profile`, each browser's whole group with it. Returns the number of
 // groups killed.
 int kill_users_of(const std::string& profile, bool only_orphans_of_init) {
   std::set<pid_t> groups;
   std::vector<pid_t> others;
   for (pid_t pid : processes_mentioning("--user-data-dir=" + profile)) {
-    if (only_orphans_of_init && parent_of(pid) != 1) continue;
+    if (only_orphans_of_init && parent_pid(pid) != 1) continue;
     if (::getpgid(pid) == pid) groups.insert(pid);
     others.push_back(pid);
   }
@@ -70,7 +57,8 @@ int cleanup_orphaned_browsers() {
     const bool legacy = owner == ProfileOwner::Unknown;
     killed += kill_users_of(profile, legacy);
     if (legacy && !old_and_unused(profile)) continue;
-    if (!remove_profile(profile)) logger("pool")->warn("남은 임시 프로필을 지울 수 없습니다: {}", profile);
+    if (!remove_profile(profile))
+      logger("pool")->warn("남은 임시 프로필을 지울 수 없습니다: {} — 권한을 확인하고 직접 지우세요 (rm -rf)", profile);
   }
   return killed;
 }

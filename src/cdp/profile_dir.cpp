@@ -24,7 +24,8 @@ std::string owner_line(pid_t pid) { return std::to_string(pid) + " " + process_s
 void write_owner(const std::string& profile) {
   std::ofstream out(profile + "/" + kOwnerFile);
   out << owner_line(::getpid()) << "\n";
-  if (!out) throw LaunchError("chromium", "임시 프로필에 소유자 파일을 쓸 수 없습니다: " + profile, {});
+  if (!out) throw LaunchError("chromium", "임시 프로필에 소유자 파일을 쓸 수 없습니다: " + profile +
+                                         " — 임시 폴더(TMPDIR)에 쓸 수 있는지와 디스크 공간을 확인하세요", {});
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ struct RunArgs {
 
 bool any_replay_archive(const std::string& dir, const std::vector<std::string>& sites) {
   for (const auto& site : sites)
-    if (std::filesystem::exists(dir + "/" + site + ".har")) return true;
+    if (std::filesystem::exists(replay_path(dir, site))) return true;
   return false;
 }
 

@@ -17,9 +17,10 @@ namespace {
 
 using SysClock = std::chrono::system_clock;
 
-std::string replay_path(const std::string& dir, const std::string& site) { return dir + "/" + site + ".har"; }
 
 }  // namespace
+
+std::string replay_path(const std::string& dir, const std::string& site) { return dir + "/" + site + ".har"; }
 
 Monitor::Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, MonitorOptions options)
     : config_(config),

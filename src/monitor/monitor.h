@@ -19,6 +19,9 @@
 
 namespace ta {
 
+// Where --replay-dir keeps a site's archive: DIR/<site>.har.
+std::string replay_path(const std::string& dir, const std::string& site);
+
 struct MonitorOptions {
   bool dry_run = false;
   std::string replay_dir;  // set: each site from <dir>/<site>.har, "now" from the archive

@@ -1,5 +1,7 @@
 #include "normalize/url.h"
 
+#include "util/ascii.h"
+
 #include <cctype>
 #include <optional>
 #include <vector>
@@ -144,22 +146,17 @@ std::string absolute_url(const std::string& base, const std::string& href) {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The authority's host: without userinfo, port and a trailing dot, lowercased.
 std::optional<std::string> http_host(const std::string& url) {
   const UriParts p = split(url);
   if (!p.scheme || !p.authority) return std::nullopt;
-  const std::string scheme = lower(*p.scheme);
+  const std::string scheme = ascii_lower(*p.scheme);
   if (scheme != "http" && scheme != "https") return std::nullopt;
   std::string host = p.authority->substr(p.authority->rfind('@') == std::string::npos ? 0 : p.authority->rfind('@') + 1);
   host = host.substr(0, host.find(':'));
   if (!host.empty() && host.back() == '.') host.pop_back();
   if (host.empty()) return std::nullopt;
-  return lower(host);
+  return ascii_lower(host);
 }
 
 // The last two labels, or three under a country's second level ("co.kr", "or.kr", "co.jp").

@@ -4,16 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "util/ascii.h"
 #include "notify/discord_limits.h"
 #include "notify/embed_builder.h"
 
 namespace ta {
 namespace {
-
-std::string ascii_lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 struct GenreRule {
   const char* emoji;

@@ -1,4 +1,5 @@
 #include "notify/webhook_url.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,11 +9,6 @@ namespace ta {
 namespace {
 
 const char* const kExpectedForm = "https://discord.com/api/webhooks/<웹훅 ID>/<토큰>";
-
-std::string ascii_lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 std::string trim(const std::string& s) {
   std::size_t b = 0, e = s.size();

@@ -1,4 +1,5 @@
 #include "store/legacy_keys.h"
+#include "util/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -10,11 +11,6 @@
 
 namespace ta {
 namespace {
-
-std::string ascii_lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kAliases = {{
     {"interparkticket", "interpark"}, {"nolticket", "interpark"}, {"interpark", "interpark"},

@@ -17,17 +17,28 @@
 namespace ta {
 namespace {
 
-// Field 5 of /proc/PID/stat is the process group; the command name (field 2) may hold spaces and
-// parentheses, so parse after the last ')'.
-bool read_pgid(pid_t pid, pid_t* pgid) {
+// The fields of /proc/PID/stat after the command name (field 3 first); the name (field 2) may
+// hold spaces and parentheses, so the split starts after the last ')'. Empty when gone.
+std::vector<std::string> stat_fields(pid_t pid) {
   const std::string line = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
+  std::vector<std::string> fields;
   auto close = line.rfind(')');
-  if (close == std::string::npos) return false;
+  if (close == std::string::npos) return fields;
   std::istringstream rest(line.substr(close + 1));
-  std::string state;
-  long ppid = 0, group = 0;
-  rest >> state >> ppid >> group;
-  *pgid = static_cast<pid_t>(group);
+  for (std::string f; rest >> f;) fields.push_back(f);
+  return fields;
+}
+
+// stat field `n` (1-based, as in proc(5); n >= 3), or "".
+std::string stat_field(pid_t pid, std::size_t n) {
+  const auto fields = stat_fields(pid);
+  return fields.size() > n - 3 ? fields[n - 3] : std::string();
+}
+
+bool read_pgid(pid_t pid, pid_t* pgid) {
+  const std::string group = stat_field(pid, 5);
+  if (group.empty()) return false;
+  *pgid = static_cast<pid_t>(std::stol(group));
   return true;
 }
 
@@ -69,16 +80,11 @@ std::vector<pid_t> processes_mentioning(const std::string& text) {
   return out;
 }
 
-std::string process_start_time(pid_t pid) {
-  const std::string line = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
-  auto close = line.rfind(')');
-  if (close == std::string::npos) return "";
-  std::istringstream rest(line.substr(close + 1));
-  std::string field;
-  // After the command name: state is field 3, starttime field 22.
-  for (int i = 3; i <= 22; ++i)
-    if (!(rest >> field)) return "";
-  return field;
+std::string process_start_time(pid_t pid) { return stat_field(pid, 22); }
+
+pid_t parent_pid(pid_t pid) {
+  const std::string ppid = stat_field(pid, 4);
+  return ppid.empty() ? -1 : static_cast<pid_t>(std::stol(ppid));
 }
 
 long rss_kib(pid_t pid) { return status_field_kib("/proc/" + std::to_string(pid) + "/status", "VmRSS:"); }

@@ -16,6 +16,8 @@ long group_rss_kib(pid_t pgid);
 // Field 22 of /proc/PID/stat (start time in clock ticks since boot), "" when the process is gone:
 // with the pid it names one process, never a later one that reused the pid.
 std::string process_start_time(pid_t pid);
+// The parent's pid, -1 when the process is gone.
+pid_t parent_pid(pid_t pid);
 long self_rss_kib();
 long self_peak_rss_kib();
 // Processes whose command line contains `text` (e.g. a profile directory), this process excluded.

@@ -47,6 +47,14 @@ TEST(CrashRecovery, KillDashNineMidCycleLosesNothing) {
   EXPECT_TRUE(chromium_using(env.dir.file("tmp")).empty()) << "the killed run's Chromium must be cleaned up";
 }
 
+// Waits (bounded) until a Chromium using `tmp` has renderers, i.e. a crawl is under way.
+std::vector<pid_t> wait_for_renderers(const std::string& tmp) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (chromium_using(tmp).size() < 3 && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  return chromium_using(tmp);
+}
+
 std::vector<std::string> entries_of(const std::string& dir) {
   std::vector<std::string> out;
   for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
@@ -59,12 +67,8 @@ TEST(CrashRecovery, ChromiumDiesWithItsControllerUnderSigkill) {
   test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
                                  env.dir.path());
   const std::string tmp = env.dir.file("tmp");
-  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   // Mid-cycle: as soon as the browser has renderers, the crawl is under way.
-  while (chromium_using(tmp).size() < 3 && std::chrono::steady_clock::now() < until)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  const auto browsers = chromium_using(tmp);
-  ASSERT_GE(browsers.size(), 3u) << "Chromium never started";
+  ASSERT_GE(wait_for_renderers(tmp).size(), 3u) << "Chromium never started";
   monitor.stop(SIGKILL);
 
   const auto killed_at = std::chrono::steady_clock::now();
@@ -106,9 +110,7 @@ TEST(CrashRecovery, SigtermDuringOnceIsAShutdownNotASiteFailure) {
   test::BackgroundBinary once({"once", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
                               env.dir.path());
   const std::string tmp = env.dir.file("tmp");
-  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (chromium_using(tmp).size() < 3 && std::chrono::steady_clock::now() < until)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  wait_for_renderers(tmp);
   std::this_thread::sleep_for(std::chrono::seconds(2));
   const auto signalled = std::chrono::steady_clock::now();
   EXPECT_EQ(once.stop(SIGTERM), 0);

@@ -9,11 +9,7 @@ namespace {
 
 class NoticeIdentityTest : public StoreTest {
  protected:
-  CrawlPolicy policy() const {
-    CrawlPolicy p;
-    p.webhook_key = "123";
-    return p;
-  }
+  CrawlPolicy policy() const { return policy_for_webhook("123"); }
   const std::string at_ = "2025-07-10T20:00:00+09:00";
   const std::string moved_ = "2025-07-12T20:00:00+09:00";
 };

@@ -7,11 +7,7 @@ namespace {
 
 class RecordCrawlTest : public StoreTest {
  protected:
-  CrawlPolicy policy() const {
-    CrawlPolicy p;
-    p.webhook_key = "123";
-    return p;
-  }
+  CrawlPolicy policy() const { return policy_for_webhook("123"); }
   // Sends everything that is due, as the notifier would.
   void send_all(Store& store) {
     for (const auto& d : store.due_deliveries("123", now_ + 86400 * 365, 100)) store.mark_sent(d.id, "m", now_);

@@ -7,11 +7,7 @@ namespace {
 
 class RetentionTest : public StoreTest {
  protected:
-  CrawlPolicy policy() const {
-    CrawlPolicy p;
-    p.webhook_key = "123";
-    return p;
-  }
+  CrawlPolicy policy() const { return policy_for_webhook("123"); }
   const std::string open_ = "2025-09-10T20:00:00+09:00";
   const std::time_t month_later_ = now_ + 31 * 86400;
 };

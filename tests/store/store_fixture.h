@@ -14,6 +14,13 @@ namespace ta::testing {
 
 inline std::time_t at(const std::string& iso) { return *store_time::parse_iso(iso); }
 
+// Announce everything, queued for the webhook with key `webhook_key`.
+inline CrawlPolicy policy_for_webhook(const std::string& webhook_key) {
+  CrawlPolicy p;
+  p.webhook_key = webhook_key;
+  return p;
+}
+
 inline Ticket make_ticket(const std::string& id, const std::string& title, std::optional<std::string> open_at,
                           const std::string& open_type = "general") {
   Ticket t;

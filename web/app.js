@@ -91,6 +91,29 @@
   function safeHref(url) {
     return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : '';
   }
+  // Every opening (선예매, 일반예매, 2차 …) with its own time and countdown; one opening: its name.
+  function openingsCell(t) {
+    const cell = el('td', 'type');
+    const openings = Array.isArray(t.openings) ? t.openings : [];
+    if (openings.length <= 1) {
+      cell.textContent = t.open_type_name || t.open_type_label;
+      return cell;
+    }
+    for (const o of openings) {
+      const line = el('div', 'opening');
+      line.append(el('span', 'opening-name', o.name || o.label));
+      if (typeof o.epoch === 'number') {
+        line.append(el('span', 'absolute', formatKst(o.epoch, true)));
+        const rel = el('span', 'relative', untilOpen(o.epoch));
+        if (o.epoch <= nowSeconds()) rel.classList.add('opened');
+        line.append(rel);
+      } else {
+        line.append(el('span', 'relative undated', '일시 미정'));
+      }
+      cell.append(line);
+    }
+    return cell;
+  }
   function ticketRow(t) {
     const tr = el('tr', 'ticket');
     tr.dataset.site = t.site;
@@ -121,7 +144,7 @@
     for (const badge of t.badges || []) tags.append(el('span', 'tag', badge));
     if (tags.childNodes.length) title.append(tags);
 
-    tr.append(when, site, title, el('td', 'type', t.open_type_name || t.open_type_label), el('td', 'venue', t.venue));
+    tr.append(when, site, title, openingsCell(t), el('td', 'venue', t.venue));
     return tr;
   }
   function renderTickets() {

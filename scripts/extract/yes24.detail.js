@@ -8,7 +8,8 @@
  * ("Detail scripts and openings"). Layers:
  *  1. api  - (PC) POST axRead.aspx ourselves, with the body the page sends.
  *  2. dom  - the rendered notice (#NoticeRead, or the mobile page's view block).
- *  3. text - the same patterns over the whole page.
+ *  3. text - the same patterns over the whole page, unless the page is the notice list itself
+ *            (links to 3 or more other notices): then its times belong to other notices.
  * In a fragment or page: the lines of the notice text first, then the presale attributes and the
  * 오픈일시 field for the instants the text does not name.
  */
@@ -239,7 +240,8 @@ async (ctx) => {
   // ---- layer 2: the rendered notice -------------------------------------------------------------
   const VIEW = '#NoticeRead .noti-view, #NoticeRead, .noti-view, .brd_view, [class*="notice_view" i], [class*="NoticeView" i]';
   const view = () => Array.from(document.querySelectorAll(VIEW)).find((el) => squash(el.textContent).length > 0);
-  const end = Date.now() + 5000;
+  // The PC page renders the notice from the same axRead.aspx: after that failed, wait briefly.
+  const end = Date.now() + (!mobile && urlId ? 1000 : 5000);
   while (!view() && Date.now() < end) await sleep(100);
   let last = null;
   try {
@@ -253,7 +255,13 @@ async (ctx) => {
   }
 
   // ---- layer 3: text ----------------------------------------------------------------------------
+  // The PC detail lives inside the list page (NoticeMain.aspx#id=N): when the notice did not
+  // render, the page's text is the whole board, and its times belong to other notices.
+  const otherNotices = new Set(Array.from(document.querySelectorAll('a[href*="id="]'))
+    .map((a) => ((a.getAttribute('href') || '').match(/[#?&]id=(\d+)/) || [])[1])
+    .filter((id) => id && id !== urlId));
   try {
+    if (otherNotices.size >= 3) throw new Error('this page lists ' + otherNotices.size + ' other notices; its text is not this notice');
     const openings = textOpenings(linesOf(document.body));
     const notice = last ? last.notice : { id: urlId, title: '', venue: '', image: '', genre: '', url: urlId ? detailUrl(urlId) : pageUrl };
     if (openings.length) return { notice, openings, strategy: 'text', warnings };

@@ -9,6 +9,7 @@
 #include "normalize/kst_time.h"
 #include "normalize/open_type.h"
 #include "sites/crawler.h"
+#include "sites/detail.h"
 
 namespace ta {
 namespace {
@@ -19,15 +20,52 @@ struct CrawlArgs {
   std::string now;
   std::string format = "json";
   std::string config;
+  std::string detail;  // a detail page's URL: print that notice's openings instead of the list
 };
+
+std::string when(const std::optional<std::string>& at) {
+  return at ? at->substr(0, 16) : std::string("미정            ");
+}
+
+void print_openings_table(const std::vector<Opening>& openings, const char* indent) {
+  for (const auto& o : openings)
+    std::cout << indent << when(o.at) << "  " << open_type_display(o.label, o.kind) << "\n";
+}
 
 void print_table(const std::vector<Ticket>& tickets) {
   for (const auto& t : tickets) {
-    std::cout << (t.open_at ? t.open_at->substr(0, 16) : std::string("미정            ")) << "  "
-              << open_type_display(t.open_type_label, t.open_type) << "  " << t.title;
+    std::cout << when(t.open_at) << "  " << open_type_display(t.open_type_label, t.open_type) << "  " << t.title;
     if (!t.venue.empty()) std::cout << "  @ " << t.venue;
     std::cout << "\n";
+    // The headline is printed above; the others (a row's presale) below it.
+    std::vector<Opening> others;
+    for (const auto& o : t.openings)
+      if (o != headline_opening(t)) others.push_back(o);
+    print_openings_table(others, "  + ");
   }
+}
+
+int run_detail(const CrawlArgs& a, const Config& config, const SiteDescriptor& site, const CrawlOptions& options) {
+  auto log = logger("site");
+  CommandPool command_pool(config);
+  log->info("크롤링 시작: {} 상세 {}", site.name, a.detail);
+  const Deadline deadline = Deadline::after(std::chrono::seconds(config.browser.page_timeout_s + 10));
+  DetailResult d = crawl_detail(command_pool.pool(), site, a.detail, options, deadline);
+  for (const auto& w : d.warnings) log->warn("{}: {}", site.id, w);
+  if (!d.ok) {
+    log->error("크롤링 실패: {} — {}", site.name, d.error);
+    return kExitFailure;
+  }
+  if (a.format == "table") {
+    std::cout << d.title << "  (" << d.id << ")\n";
+    print_openings_table(d.openings, "  ");
+  } else {
+    std::cout << to_json(d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+  }
+  std::cerr << site.id << ": " << d.url << " · strategy " << d.strategy << " · 오픈 " << d.openings.size() << "건 · "
+            << d.duration_ms << " ms" << std::endl;
+  log->info("크롤링 완료: {} 상세 (오픈 {}건)", site.name, d.openings.size());
+  return kExitOk;
 }
 
 int run_crawl(const CrawlArgs& a) {
@@ -59,6 +97,7 @@ int run_crawl(const CrawlArgs& a) {
     options.now = *t;
   }
 
+  if (!a.detail.empty()) return run_detail(a, config, *site, options);
   CommandPool command_pool(config);
   log->info("크롤링 시작: {}", site->name);
   const Deadline deadline = Deadline::after(std::chrono::seconds(config.browser.page_timeout_s * static_cast<int>(site->entry_pages.size()) + 10));
@@ -91,7 +130,8 @@ void register_crawl(CLI::App& app, int& exit_code) {
   cmd->add_option("--now", args->now, "기준 시각 (ISO 8601); 기본: HAR의 기록 시각, 없으면 현재");
   cmd->add_option("--format", args->format, "json | table")->check(CLI::IsMember({"json", "table"}))->capture_default_str();
   cmd->add_option("--config", args->config, "설정 파일 경로");
-  cmd->footer("stdout: 티켓 목록, stderr: 한 줄 요약. 아무것도 못 읽으면 이유와 함께 종료 코드 1.");
+  cmd->add_option("--detail", args->detail, "이 상세 페이지 URL의 공지 하나와 모든 오픈 일정(선예매·일반예매…)을 출력");
+  cmd->footer("stdout: 티켓 목록 (--detail: 그 공지의 오픈 일정), stderr: 한 줄 요약. 아무것도 못 읽으면 이유와 함께 종료 코드 1.");
   cmd->callback([&exit_code, args] { exit_code = run_crawl(*args); });
 }
 

@@ -57,6 +57,8 @@ struct Config {
   std::string data_dir = "data";
   std::string extract_dir;  // empty: the installed / project scripts/extract
   int max_items = 200;
+  int detail_pages = 8;      // detail pages read per site per crawl (new or changed notices); 0: none
+  int detail_budget_s = 20;  // how long one crawl may spend on them before its alerts go out
   int jitter_s = 30;
   int max_backoff_s = 3600;
   int retention_days = 30;

@@ -20,6 +20,8 @@ nlohmann::json effective_json(const Config& c) {
   j["data_dir"] = c.data_dir;
   j["extract_dir"] = c.extract_dir;
   j["max_items"] = c.max_items;
+  j["detail_pages"] = c.detail_pages;
+  j["detail_budget_s"] = c.detail_budget_s;
   j["jitter_s"] = c.jitter_s;
   j["max_backoff_s"] = c.max_backoff_s;
   j["retention_days"] = c.retention_days;

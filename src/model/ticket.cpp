@@ -1,6 +1,27 @@
 #include "model/ticket.h"
 
+#include <regex>
+
 namespace ta {
+
+namespace {
+std::optional<int> round_in(const std::string& label) {
+  static const std::regex nth("([0-9]+)\\s*차");
+  std::smatch m;
+  if (!std::regex_search(label, m, nth)) return std::nullopt;
+  try {
+    return std::stoi(m[1].str());
+  } catch (const std::exception&) {
+    return std::nullopt;  // a digit run too long for an int is no round
+  }
+}
+}  // namespace
+
+std::optional<int> round_of_label(const std::string& label) { return round_in(label); }
+
+Opening headline_opening(const Ticket& t) {
+  return Opening{t.open_type.empty() ? "general" : t.open_type, t.open_type_label, t.open_at, round_in(t.open_type_label)};
+}
 
 nlohmann::json to_json(const Ticket& t) {
   nlohmann::json j = {
@@ -13,6 +34,8 @@ nlohmann::json to_json(const Ticket& t) {
       {"genre", t.genre},
   };
   if (t.open_at) j["open_at"] = *t.open_at;
+  j["openings"] = nlohmann::json::array();
+  for (const auto& o : t.openings) j["openings"].push_back(to_json(o));
   return j;
 }
 
@@ -33,6 +56,9 @@ Ticket ticket_from_json(const nlohmann::json& j) {
   t.genre = str("genre");
   if (j.contains("badges") && j["badges"].is_array())
     for (auto& b : j["badges"]) if (b.is_string()) t.badges.push_back(b.get<std::string>());
+  // Payloads stored before openings existed carry only the headline.
+  if (j.contains("openings")) t.openings = openings_from_json(j["openings"]);
+  if (t.openings.empty()) t.openings.push_back(headline_opening(t));
   return t;
 }
 

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/opening.h"
+
 namespace ta {
 
 struct Ticket {
@@ -22,7 +24,15 @@ struct Ticket {
   std::string image;  // absolute poster URL or empty
   std::vector<std::string> badges;
   std::string genre;  // as given by the site, may be empty
+  // Every opening known, by time (timeless last). open_at/open_type above are the list page's
+  // headline opening, which is always one of them; a detail page adds the others.
+  std::vector<Opening> openings;
+  // What this crawl did about the detail page (not part of the JSON: the store keeps its own).
+  DetailState detail = DetailState::none;
 };
+
+// The list page's headline opening (open_type, its label, open_at) as an Opening.
+Opening headline_opening(const Ticket& t);
 
 // The JSON shape printed by `crawl --format json` and stored in fixtures' expected.json.
 nlohmann::json to_json(const Ticket& t);

@@ -88,6 +88,7 @@ NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time
     n.priority = filter_.priority(d.ticket);
     n.delivery_id = d.id;
     n.previous_attempts = d.attempts;
+    n.previous = d.previous;
     notices.push_back(std::move(n));
   }
   NotifierOptions options = notifier_options_from(config_);

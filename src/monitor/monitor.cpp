@@ -47,6 +47,9 @@ std::vector<SiteRunState> Monitor::site_states() const {
 
 CrawlResult Monitor::crawl(const SiteDescriptor& site) {
   CrawlOptions options = CrawlOptions::from_config(config_);
+  options.wants_detail = [this, &site](const std::vector<Ticket>& tickets) {
+    return store_.details_wanted(site.id, tickets);
+  };
   if (!options_.replay_dir.empty()) {
     try {
       options.replay = cdp::HarArchive::load(replay_path(options_.replay_dir, site.id));
@@ -58,7 +61,8 @@ CrawlResult Monitor::crawl(const SiteDescriptor& site) {
       return r;
     }
   }
-  const auto budget = std::chrono::seconds(config_.browser.page_timeout_s * static_cast<int>(site.entry_pages.size()) + 30);
+  const auto budget = std::chrono::seconds(config_.browser.page_timeout_s * static_cast<int>(site.entry_pages.size()) +
+                                           (options.detail_pages > 0 ? config_.detail_budget_s : 0) + 30);
   return crawl_site(pool_, site, options, Deadline::after(budget));
 }
 

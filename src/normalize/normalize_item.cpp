@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "normalize/normalize_openings.h"
 #include "normalize/open_time.h"
 #include "normalize/open_type.h"
 #include "normalize/text_clean.h"
@@ -76,6 +77,11 @@ Ticket normalize_item(const nlohmann::json& item, const std::string& site, const
     t.badges = badges_field(item);
     t.genre = clean_text(string_field(item, "genre"));
     t.id = ticket_id(id_field(item), t.title, t.open_at.value_or(t.open_text));
+    // A list row may name more than its headline (YES24's presale button); the headline is one of
+    // them, so a row without any is its headline alone.
+    if (const nlohmann::json* raw_openings = field(item, "openings"))
+      t.openings = normalize_openings(*raw_openings, now, t.title);
+    if (t.openings.empty()) t.openings.push_back(headline_opening(t));
   } catch (const std::exception&) {
     // Only allocation failure can get here; keep the promise of not throwing and return what
     // was built so far.

@@ -4,6 +4,7 @@
 #include "notify/discord_escape.h"
 #include "notify/discord_limits.h"
 #include "notify/korean_time.h"
+#include "notify/opening_lines.h"
 #include "notify/text_fit.h"
 
 namespace ta {
@@ -14,6 +15,8 @@ using notify_text::fit;
 // Far below Discord's 2048: a site name is short, and a bounded footer keeps one embed (4 fields of
 // 1024 + title 256) under the 6000 message total on its own.
 constexpr std::size_t kFooterBudget = 256;
+// The same reasoning for an update's list of changes.
+constexpr std::size_t kDescriptionBudget = 1024;
 
 // Scraped text is shown as-is: escaped markdown renders as the original characters, so a title
 // with "*" or "__" cannot restyle the embed.
@@ -60,16 +63,27 @@ nlohmann::json build_embed(const Notice& notice, const EmbedOptions& options) {
 
   nlohmann::json embed = nlohmann::json::object();
   embed["title"] = fit(prefix + escape_markdown(title), discord::kMaxEmbedTitle);
-  if (notice.kind == NoticeKind::update) embed["description"] = "오픈 일정이 변경되었습니다.";
+  if (notice.kind == NoticeKind::update) {
+    const std::string changes = notice.previous ? opening_change_text(*notice.previous, t) : "";
+    embed["description"] = fit(changes.empty() ? "오픈 일정이 변경되었습니다." : "오픈 일정이 변경되었습니다.\n" + changes,
+                               kDescriptionBudget);
+  }
   std::string url = embed_safe_url(t.url);
   if (!url.empty()) embed["url"] = url;
   embed["color"] = notice.priority ? kPriorityColor : site_color(t.site);
 
   nlohmann::json fields = nlohmann::json::array();
-  add_field(fields, "오픈 일시", open_time_value(t), false);
+  const bool headline_only = t.openings.empty() || (t.openings.size() == 1 && t.openings[0] == headline_opening(t));
+  if (headline_only) {
+    add_field(fields, "오픈 일시", open_time_value(t), false);
+  } else {
+    // Fans buy at an opening: every one, each with its own time.
+    add_field(fields, "오픈 일정", openings_text(t), false);
+  }
   add_field(fields, "장소", escape_markdown(t.venue), true);
   std::string label = notify_text::trim(t.open_type_label);
-  add_field(fields, "예매 구분", label.empty() ? open_type_korean(t.open_type) : escape_markdown(label), true);
+  if (headline_only)
+    add_field(fields, "예매 구분", label.empty() ? open_type_korean(t.open_type) : escape_markdown(label), true);
   add_field(fields, "태그", badges_text(t.badges), false);
   embed["fields"] = fields;
 

@@ -1,6 +1,7 @@
 #pragma once
 // One ticket due to be announced, as the monitor hands it to the notifier.
 #include <cstdint>
+#include <optional>
 
 #include "model/ticket.h"
 
@@ -17,6 +18,7 @@ struct Notice {
   bool priority = false;        // matched a PRIORITY_KEYWORDS entry
   std::int64_t delivery_id = 0;  // the caller's key (the store's delivery row); echoed in results
   int previous_attempts = 0;     // failed attempts already made in earlier runs (drives backoff)
+  std::optional<Ticket> previous;  // update: what fans were told before, for "old → new"
 };
 
 }  // namespace ta

@@ -1,27 +1,18 @@
 #include "sites/crawler.h"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "cdp/errors.h"
 #include "log/log.h"
 #include "normalize/kst_time.h"
 #include "normalize/normalize_item.h"
+#include "sites/detail.h"
+#include "util/text_file.h"
 
 namespace ta {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-bool read_script(const std::string& path, std::string* out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::stringstream ss;
-  ss << f.rdbuf();
-  *out = ss.str();
-  return true;
-}
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
@@ -65,6 +56,8 @@ CrawlOptions CrawlOptions::from_config(const Config& config) {
   o.extract_dir = ::ta::extract_dir(config);
   o.max_items = config.max_items;
   o.page_timeout_s = config.browser.page_timeout_s;
+  o.detail_pages = config.detail_pages;
+  o.detail_budget_s = config.detail_budget_s;
   return o;
 }
 
@@ -85,12 +78,13 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
   try {
     r.now = options.now ? *options.now : (options.replay ? archive_time(*options.replay).value_or(std::time(nullptr)) : std::time(nullptr));
     const std::string script_path = options.extract_dir + "/" + site.script;
-    std::string script;
-    if (!read_script(script_path, &script)) {
+    const auto script_text = read_text_file(script_path);
+    if (!script_text) {
       r.error = "추출 스크립트를 읽을 수 없습니다: " + script_path + " — extract_dir 설정과 파일을 확인하세요";
       r.error_kind = CrawlErrorKind::script;
       return finish();
     }
+    const std::string& script = *script_text;
     cdp::PageOptions page_options = pool.options().page;
     page_options.replay = options.replay;
 
@@ -118,6 +112,12 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
           failures.push_back(attempt.error);
           r.error_kind = attempt.error_kind;
           continue;
+        }
+        if (!attempt.tickets.empty() && options.wants_detail && options.detail_pages > 0) {
+          // The list's own page: same browser context, cookies and session as the list.
+          const auto wanted = options.wants_detail(attempt.tickets);
+          add_details(lease.page(), site, options, r.now, wanted, attempt.tickets,
+                      deadline.nested(std::chrono::seconds(options.detail_budget_s)));
         }
       } catch (const cdp::JsException& e) {
         failures.push_back(std::string(e.what()));

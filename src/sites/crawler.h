@@ -3,6 +3,7 @@
 // Every failure becomes part of the result — a site's crawl never throws, so one broken site
 // cannot stop the others.
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,11 @@ struct CrawlOptions {
   int page_timeout_s = 30;
   std::shared_ptr<const cdp::HarArchive> replay;  // set: answer from the archive only
   std::optional<std::time_t> now;                 // default: the archive's recording time, else the clock
+  // Detail pages: which listed tickets want theirs read (new or changed; the store knows). Unset
+  // or detail_pages 0: the list alone.
+  std::function<std::vector<bool>(const std::vector<Ticket>&)> wants_detail;
+  int detail_pages = 0;
+  int detail_budget_s = 20;
 
   // extract_dir, max_items and page_timeout_s as configured.
   static CrawlOptions from_config(const Config& config);

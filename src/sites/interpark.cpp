@@ -8,6 +8,7 @@ SiteDescriptor interpark_site() {
   s.name = "인터파크";
   s.entry_pages = {"https://tickets.interpark.com/contents/notice"};
   s.script = "interpark.js";
+  s.detail_script = "interpark.detail.js";
   return s;
 }
 

@@ -13,6 +13,8 @@ struct SiteDescriptor {
   std::string wait = "load";             // load | networkidle | CSS selector
   std::string script;                    // file name inside extract_dir
   int min_host_spacing_s = 5;            // minimum time between two visits of the host
+  std::string detail_script;             // reads one notice's detail page: every opening
+  int detail_spacing_ms = 1000;          // minimum time between two detail pages of one crawl
 
   std::string host() const;
 };

@@ -8,6 +8,7 @@ SiteDescriptor ticketlink_site() {
   s.name = "티켓링크";
   s.entry_pages = {"https://www.ticketlink.co.kr/help/notice#TICKET_OPEN", "https://m.ticketlink.co.kr/help/notice"};
   s.script = "ticketlink.js";
+  s.detail_script = "ticketlink.detail.js";
   return s;
 }
 

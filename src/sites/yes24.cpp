@@ -8,6 +8,7 @@ SiteDescriptor yes24_site() {
   s.name = "YES24";
   s.entry_pages = {"http://ticket.yes24.com/New/Notice/NoticeMain.aspx", "http://m.ticket.yes24.com/Notice/List.aspx"};
   s.script = "yes24.js";
+  s.detail_script = "yes24.detail.js";
   return s;
 }
 

@@ -1,3 +1,4 @@
+#include "store/opening_rows.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "store/store_time.h"
@@ -16,9 +17,11 @@ std::string like_pattern(const std::string& text) {
   return out + "%";
 }
 
-StoredTicket read_stored(const Statement& q) {
+StoredTicket read_stored(Database& db, const Statement& q) {
   StoredTicket s;
   s.ticket = read_ticket(q, 0);
+  s.ticket.openings = load_openings(db, s.ticket.site, s.ticket.id);
+  if (s.ticket.openings.empty()) s.ticket.openings.push_back(headline_opening(s.ticket));
   s.first_seen = static_cast<std::time_t>(q.column_int(kTicketColumnCount));
   s.last_seen = static_cast<std::time_t>(q.column_int(kTicketColumnCount + 1));
   return s;
@@ -28,13 +31,17 @@ StoredTicket read_stored(const Statement& q) {
 
 std::vector<StoredTicket> Store::upcoming(std::time_t now, const UpcomingFilter& f, int limit, int offset) {
   std::lock_guard<std::mutex> lock(mutex_);
+  // A notice is as upcoming as its next opening (a presale before the headline counts).
   Statement q(*db_, std::string("SELECT ") + kTicketColumns +
-                        ", first_seen, last_seen FROM tickets "
-                        "WHERE ((open_at_epoch >= :from AND (:to IS NULL OR open_at_epoch < :to)) "
-                        "       OR (:undated AND open_at_epoch IS NULL)) "
+                        ", first_seen, last_seen FROM (SELECT tickets.*, COALESCE("
+                        "  (SELECT MIN(o.at_epoch) FROM openings o WHERE o.site = tickets.site "
+                        "   AND o.notice_id = tickets.id AND o.at_epoch >= :from), "
+                        "  CASE WHEN open_at_epoch >= :from THEN open_at_epoch END) AS next_at FROM tickets) "
+                        "WHERE ((next_at IS NOT NULL AND (:to IS NULL OR next_at < :to)) "
+                        "       OR (:undated AND open_at_epoch IS NULL AND next_at IS NULL)) "
                         "AND (:site = '' OR site = :site) AND (:genre = '' OR genre = :genre) "
                         "AND (:search = '' OR title LIKE :pattern ESCAPE '\\' OR venue LIKE :pattern ESCAPE '\\') "
-                        "ORDER BY open_at_epoch IS NULL, open_at_epoch, site, id LIMIT :limit OFFSET :offset");
+                        "ORDER BY next_at IS NULL, next_at, site, id LIMIT :limit OFFSET :offset");
   q.bind(":from", static_cast<std::int64_t>(f.from.value_or(now)));
   if (f.to)
     q.bind(":to", static_cast<std::int64_t>(*f.to));
@@ -44,7 +51,7 @@ std::vector<StoredTicket> Store::upcoming(std::time_t now, const UpcomingFilter&
   q.bind(":site", f.site).bind(":genre", f.genre).bind(":search", f.search).bind(":pattern", like_pattern(f.search));
   q.bind(":limit", limit).bind(":offset", offset);
   std::vector<StoredTicket> out;
-  while (q.step()) out.push_back(read_stored(q));
+  while (q.step()) out.push_back(read_stored(*db_, q));
   return out;
 }
 
@@ -54,7 +61,7 @@ std::optional<StoredTicket> Store::ticket(const std::string& site, const std::st
                                                               "WHERE site = ? AND id = ?");
   q.bind(1, site).bind(2, id);
   if (!q.step()) return std::nullopt;
-  return read_stored(q);
+  return read_stored(*db_, q);
 }
 
 std::vector<SiteStatus> Store::site_status() {

@@ -95,9 +95,39 @@ CREATE TABLE webhooks (
 );
 )sql";
 
+// v2: a notice has openings (presale, general, rounds), each a row; a notice stored before has its
+// one list-page opening. Whether its detail page was read is a named state, not an inference.
+static const char* const kOpeningsV2 = R"sql(
+ALTER TABLE tickets ADD COLUMN detail_state TEXT NOT NULL DEFAULT 'none'
+  CHECK (detail_state IN ('none', 'wanted', 'read', 'failed'));
+ALTER TABLE tickets ADD COLUMN detail_attempts INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE openings (
+  site TEXT NOT NULL,
+  notice_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('fanclub', 'presale', 'general', 'nth_round', 'last', 'other')),
+  label TEXT NOT NULL DEFAULT '',
+  at TEXT,
+  at_epoch INTEGER,
+  round INTEGER,
+  PRIMARY KEY (site, notice_id, seq),
+  FOREIGN KEY (site, notice_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+CREATE INDEX openings_at ON openings(at_epoch);
+
+INSERT INTO openings (site, notice_id, seq, kind, label, at, at_epoch, round)
+  SELECT site, id, 0,
+         CASE WHEN open_type IN ('fanclub', 'presale', 'general', 'nth_round', 'last', 'other') THEN open_type
+              ELSE 'general' END,
+         open_type_label, open_at, open_at_epoch, NULL
+  FROM tickets;
+)sql";
+
 const std::vector<Migration>& store_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kSchemaV1},
+      {2, "openings and detail state", kOpeningsV2},
   };
   return migrations;
 }

@@ -15,12 +15,16 @@
 // it. Losing an open time (null after a value) is a crawl glitch, not news. A ticket is judged
 // when it appears or changes: one stored while filtered out or past stays silent until then
 // (changing KEYWORDS does not replay the backlog).
+#include <algorithm>
 #include <set>
 
 #include "log/log.h"
+#include "model/opening_changes.h"
+#include "model/opening_set.h"
 #include "store/announced_lookup.h"
 #include "store/daily_stats.h"
 #include "store/notice_identity.h"
+#include "store/opening_rows.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "store/store_time.h"
@@ -32,9 +36,16 @@ namespace {
 struct OpenValues {
   std::optional<std::string> open_at;
   std::string open_type;
+  std::vector<Opening> openings;
 };
 
-OpenValues values_of(const Ticket& t) { return {t.open_at, t.open_type}; }
+OpenValues values_of(const Ticket& t) { return {t.open_at, t.open_type, t.openings}; }
+
+struct StoredNotice {
+  Ticket ticket;
+  DetailState detail = DetailState::none;
+  int detail_attempts = 0;
+};
 
 bool same_time(const std::optional<std::string>& a, const std::optional<std::string>& b) {
   if (!a || !b) return !a && !b;
@@ -47,18 +58,54 @@ bool same_time(const std::optional<std::string>& a, const std::optional<std::str
 bool changed(const OpenValues& before, const Ticket& now) {
   const bool time_changed = now.open_at && !same_time(before.open_at, now.open_at);
   const bool type_changed = !before.open_type.empty() && !now.open_type.empty() && before.open_type != now.open_type;
-  return time_changed || type_changed;
+  return time_changed || type_changed || !opening_changes(before.openings, now.openings).empty();
 }
 
 bool same_as_told(const OpenValues& told, const Ticket& now) {
-  return same_time(told.open_at, now.open_at) && (told.open_type.empty() || told.open_type == now.open_type);
+  return same_time(told.open_at, now.open_at) && (told.open_type.empty() || told.open_type == now.open_type) &&
+         opening_changes(told.openings, now.openings).empty();
 }
 
-std::optional<Ticket> stored_ticket(Statement& q, const std::string& site, const std::string& id) {
+std::optional<StoredNotice> stored_notice(Database& db, Statement& q, const std::string& site, const std::string& id) {
   q.reset();
   q.bind(1, site).bind(2, id);
   if (!q.step()) return std::nullopt;
-  return read_ticket(q, 0);
+  StoredNotice s{read_ticket(q, 0), detail_state_from(q.column_text(kTicketColumnCount)),
+                 static_cast<int>(q.column_int(kTicketColumnCount + 1))};
+  s.ticket.openings = load_openings(db, site, id);
+  if (s.ticket.openings.empty()) s.ticket.openings.push_back(headline_opening(s.ticket));
+  return s;
+}
+
+// Every timed opening (else the headline) is before `now`: too late to be news.
+bool all_past(const Ticket& t, std::time_t now) {
+  bool any_timed = false;
+  for (const auto& o : t.openings) {
+    const auto at = o.at ? store_time::parse_iso(*o.at) : std::nullopt;
+    if (!at) continue;
+    any_timed = true;
+    if (*at >= now) return false;
+  }
+  if (any_timed) return true;
+  const auto headline = t.open_at ? store_time::parse_iso(*t.open_at) : std::nullopt;
+  return headline && *headline < now;
+}
+
+struct DetailColumns {
+  DetailState state;
+  int attempts;
+};
+
+// What the store remembers about the detail page after this crawl.
+DetailColumns detail_after(const std::optional<StoredNotice>& stored, const Ticket& t) {
+  const DetailColumns before = stored ? DetailColumns{stored->detail, stored->detail_attempts} : DetailColumns{DetailState::none, 0};
+  switch (t.detail) {
+    case DetailState::none: return before;
+    case DetailState::wanted: return {DetailState::wanted, before.attempts};
+    case DetailState::read: return {DetailState::read, 0};
+    case DetailState::failed: return {DetailState::failed, before.attempts + 1};
+  }
+  return before;
 }
 
 std::optional<OpenValues> last_told(Database& db, Statement& latest_delivery, const std::string& site,
@@ -70,14 +117,24 @@ std::optional<OpenValues> last_told(Database& db, Statement& latest_delivery, co
     if (payload.is_object()) return values_of(ticket_from_json(payload));
   }
   const auto announced = find_announced(db, site, id);
-  if (announced && !announced->legacy) return OpenValues{announced->entry.open_at, announced->entry.open_type};
+  if (announced && !announced->legacy) {
+    Ticket told;
+    told.open_at = announced->entry.open_at;
+    told.open_type = announced->entry.open_type;
+    return values_of(ticket_from_json(to_json(told)));  // its headline as its one opening
+  }
   return std::nullopt;
 }
 
 // A poorer extract layer (the text fallback, a mobile list) shows less than the one that stored
 // the notice: no open-type label (its type is then only guessed from the title), no venue, no
 // time, no link. What it does not show is not a change, and must not erase what was known.
-void keep_what_this_layer_does_not_show(const Ticket& stored, Ticket& t) {
+// A crawl that did not read the detail page keeps the openings known before (from a detail page
+// or a richer list row) that this list does not name, with this list's headline in place of the
+// stored one; an opening this list names (same kind and label) is taken as the list shows it.
+void keep_what_this_layer_does_not_show(const StoredNotice& stored_notice, Ticket& t) {
+  const Ticket& stored = stored_notice.ticket;
+  const Opening listed_headline = headline_opening(t);
   if (t.open_type_label.empty() && !stored.open_type.empty()) {
     t.open_type = stored.open_type;
     t.open_type_label = stored.open_type_label;
@@ -90,6 +147,18 @@ void keep_what_this_layer_does_not_show(const Ticket& stored, Ticket& t) {
   if (t.url.empty()) t.url = stored.url;  // an alert must keep its link
   if (t.image.empty()) t.image = stored.image;
   if (t.genre.empty()) t.genre = stored.genre;
+
+  for (auto& o : t.openings)
+    if (o == listed_headline) o = headline_opening(t);
+  t.openings = canonical_openings(std::move(t.openings));
+  if (t.detail == DetailState::read) return;
+  std::vector<Opening> known;
+  for (const auto& o : stored.openings) {
+    const bool named_here = std::any_of(t.openings.begin(), t.openings.end(),
+                                        [&](const Opening& l) { return l.kind == o.kind && l.label == o.label; });
+    if (o != headline_opening(stored) && !named_here) known.push_back(o);
+  }
+  t.openings = merge_openings(known, t.openings);
 }
 
 }  // namespace
@@ -98,21 +167,25 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
                                  const CrawlPolicy& policy) {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction tx(*db_);
-  Statement find_stored(*db_, std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE site = ? AND id = ?");
+  Statement find_stored(*db_, std::string("SELECT ") + kTicketColumns +
+                                  ", detail_state, detail_attempts FROM tickets WHERE site = ? AND id = ?");
   Statement latest_delivery(*db_,
                             "SELECT payload FROM deliveries WHERE site = ? AND ticket_id = ? "
                             "AND status IN ('pending', 'sent') ORDER BY id DESC LIMIT 1");
   Statement upsert(*db_,
                    "INSERT INTO tickets (site, id, site_name, title, open_at, open_at_epoch, open_text, open_type, "
-                   "open_type_label, venue, url, image, badges, genre, first_seen, last_seen, content_hash) "
+                   "open_type_label, venue, url, image, badges, genre, first_seen, last_seen, content_hash, detail_state, "
+                   "detail_attempts) "
                    "VALUES (:site, :id, :site_name, :title, :open_at, :open_at_epoch, :open_text, :open_type, "
-                   ":open_type_label, :venue, :url, :image, :badges, :genre, :now, :now, :hash) "
+                   ":open_type_label, :venue, :url, :image, :badges, :genre, :now, :now, :hash, :detail_state, "
+                   ":detail_attempts) "
                    "ON CONFLICT(site, id) DO UPDATE SET site_name = excluded.site_name, title = excluded.title, "
                    "open_at = excluded.open_at, open_at_epoch = excluded.open_at_epoch, "
                    "open_text = excluded.open_text, open_type = excluded.open_type, "
                    "open_type_label = excluded.open_type_label, venue = excluded.venue, url = excluded.url, "
                    "image = excluded.image, badges = excluded.badges, genre = excluded.genre, "
-                   "last_seen = excluded.last_seen, content_hash = excluded.content_hash");
+                   "last_seen = excluded.last_seen, content_hash = excluded.content_hash, "
+                   "detail_state = excluded.detail_state, detail_attempts = excluded.detail_attempts");
   Statement queue(*db_,
                   "INSERT INTO deliveries (site, ticket_id, webhook, kind, status, attempts, next_attempt_at, "
                   "created_at, payload, previous) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)");
@@ -129,10 +202,13 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       continue;
     }
     if (!seen_ids.insert(t.id).second) continue;  // the same notice listed twice on one page
+    if (t.openings.empty()) t.openings.push_back(headline_opening(t));
     ++out.items;
 
-    const auto stored = stored_ticket(find_stored, site, t.id);
-    if (stored) keep_what_this_layer_does_not_show(*stored, t);
+    const auto stored_notice_row = stored_notice(*db_, find_stored, site, t.id);
+    if (stored_notice_row) keep_what_this_layer_does_not_show(*stored_notice_row, t);
+    const std::optional<Ticket> stored =
+        stored_notice_row ? std::optional<Ticket>(stored_notice_row->ticket) : std::nullopt;
     const auto told = last_told(*db_, latest_delivery, site, t.id);
     const bool legacy = !told && announced_unlocked(*db_, t);
 
@@ -152,6 +228,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
           if (told) {
             previous->open_at = told->open_at;
             previous->open_type = told->open_type;
+            previous->openings = told->openings;
           }
         } else {
           kind = DeliveryKind::New;
@@ -171,10 +248,14 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     upsert.bind(":open_type_label", t.open_type_label).bind(":venue", t.venue).bind(":url", t.url);
     upsert.bind(":image", t.image).bind(":badges", badges_json(t)).bind(":genre", t.genre);
     upsert.bind(":now", static_cast<std::int64_t>(now)).bind(":hash", content_hash(t));
+    const DetailColumns detail = detail_after(stored_notice_row, t);
+    upsert.bind(":detail_state", std::string(to_string(detail.state)));
+    upsert.bind(":detail_attempts", static_cast<std::int64_t>(detail.attempts));
     upsert.run();
+    save_openings(*db_, t.site, t.id, t.openings);
 
     if (!kind) continue;
-    if (has_open_epoch && open_epoch_value < now && !policy.announce_past) {
+    if (all_past(t, now) && !policy.announce_past) {
       ++out.past_skipped;
       continue;
     }

@@ -69,6 +69,11 @@ class Store {
   CrawlOutcome record_crawl(const std::string& site, const std::vector<Ticket>& tickets, std::time_t now,
                             const CrawlPolicy& policy);
   void record_cycle(const CycleRecord& cycle);
+  // Which of a crawl's tickets want their detail page read: a notice not stored yet, one whose
+  // list entry changed (title, open time or type), one whose detail is still wanted, or failed
+  // fewer than kDetailAttempts times. Ids are resolved as record_crawl resolves them.
+  std::vector<bool> details_wanted(const std::string& site, const std::vector<Ticket>& tickets);
+  static constexpr int kDetailAttempts = 3;
 
   // --- delivery queue -------------------------------------------------------------------------
   // `webhook_key` is notify/webhook_url.h's webhook_key(url): the webhook id, never its token.

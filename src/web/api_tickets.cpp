@@ -23,6 +23,18 @@ std::string safe_link(const std::string& url) {
   return "";
 }
 
+nlohmann::json openings_json(const Ticket& t) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& o : t.openings)
+    out.push_back({{"kind", o.kind},
+                   {"label", o.label},
+                   {"name", open_type_display(o.label, o.kind)},
+                   {"at", o.at ? nlohmann::json(*o.at) : nlohmann::json(nullptr)},
+                   {"epoch", optional_epoch(o.at)},
+                   {"round", o.round ? nlohmann::json(*o.round) : nlohmann::json(nullptr)}});
+  return out;
+}
+
 nlohmann::json ticket_json(const StoredTicket& s) {
   const Ticket& t = s.ticket;
   return {{"site", t.site},
@@ -39,6 +51,7 @@ nlohmann::json ticket_json(const StoredTicket& s) {
           {"url", safe_link(t.url)},
           {"badges", t.badges},
           {"genre", t.genre},
+          {"openings", openings_json(t)},
           {"first_seen", static_cast<std::int64_t>(s.first_seen)}};
 }
 

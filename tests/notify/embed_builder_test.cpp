@@ -60,6 +60,43 @@ TEST(EmbedBuilder, PriorityAndUpdatePrefixesAndColour) {
   EXPECT_FALSE(e.contains("timestamp"));  // now == 0
 }
 
+Ticket with_presale(Ticket t) {
+  t.openings = {Opening{"presale", "선예매", std::string("2025-07-02T20:00:00+09:00"), std::nullopt}, headline_opening(t)};
+  return t;
+}
+
+TEST(EmbedBuilder, EveryOpeningWithItsOwnTime) {
+  json e = build_embed(test::notice_of(with_presale(test::realistic_ticket())), EmbedOptions{});
+  EXPECT_EQ(field(e, "오픈 일시"), nullptr);
+  EXPECT_EQ(field(e, "예매 구분"), nullptr) << "each opening names itself";
+  ASSERT_NE(field(e, "오픈 일정"), nullptr);
+  EXPECT_EQ((*field(e, "오픈 일정"))["value"],
+            "**선예매** 2025년 7월 2일 (수) 오후 8시 · <t:1751454000:F> (<t:1751454000:R>)\n"
+            "**일반예매** 2025년 7월 3일 (목) 오후 4시 · <t:1751526000:F> (<t:1751526000:R>)");
+}
+
+TEST(EmbedBuilder, AnUpdateSaysWhatMovedFromOldToNew) {
+  Ticket before = with_presale(test::realistic_ticket());
+  Ticket after = before;
+  after.openings[0].at = "2025-07-02T18:00:00+09:00";
+  after.openings.push_back(Opening{"nth_round", "2차 티켓오픈", std::string("2025-07-10T20:00:00+09:00"), 2});
+  Notice n = test::notice_of(after, false, NoticeKind::update);
+  n.previous = before;
+  json e = build_embed(n, EmbedOptions{});
+  EXPECT_EQ(e["description"],
+            "오픈 일정이 변경되었습니다.\n"
+            "**선예매** 2025년 7월 2일 (수) 오후 8시 → 2025년 7월 2일 (수) 오후 6시\n"
+            "추가: **2차 티켓오픈** 2025년 7월 10일 (목) 오후 8시");
+  // An opening the page no longer names, with an unlabelled one shown by its Korean kind name.
+  Ticket fewer = before;
+  fewer.openings = {before.openings[1]};
+  fewer.openings[0].label = "";
+  n = test::notice_of(fewer, false, NoticeKind::update);
+  n.previous = before;
+  EXPECT_EQ(build_embed(n, EmbedOptions{})["description"],
+            "오픈 일정이 변경되었습니다.\n제외: **선예매** 2025년 7월 2일 (수) 오후 8시");
+}
+
 TEST(EmbedBuilder, SiteColoursAreDistinct) {
   std::set<int> colours = {site_color("interpark"), site_color("yes24"), site_color("melon"), site_color("ticketlink"),
                            kPriorityColor};

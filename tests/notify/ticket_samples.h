@@ -57,6 +57,10 @@ inline Ticket hostile_ticket(std::size_t variant) {
   t.image = "javascript:alert(1)";
   t.badges = {repeat(unit, 500), "@everyone", "", "  "};
   t.genre = repeat(unit, 100);
+  // A page naming far more openings than an embed can show, each with a label far over a field.
+  for (int i = 0; i < 40; ++i)
+    t.openings.push_back(Opening{"other", repeat(unit, 300), i % 2 ? std::optional<std::string>("2025-07-03T20:00:00+09:00")
+                                                                     : std::nullopt, i});
   return t;
 }
 

@@ -10,9 +10,12 @@ namespace {
 
 using MigrationsTest = StoreTest;
 
-std::vector<Migration> with_v2() {
+const int kLatest = store_migrations().back().version;
+
+// This program's migrations and one more, as a later program would have them.
+std::vector<Migration> with_next() {
   auto list = store_migrations();
-  list.push_back({2, "tickets.price", "ALTER TABLE tickets ADD COLUMN price TEXT NOT NULL DEFAULT ''"});
+  list.push_back({kLatest + 1, "tickets.price", "ALTER TABLE tickets ADD COLUMN price TEXT NOT NULL DEFAULT ''"});
   return list;
 }
 
@@ -32,36 +35,36 @@ TEST_F(MigrationsTest, NewDatabaseIsCreatedAtTheLatestVersionWithWalAndForeignKe
   }
 }
 
-TEST_F(MigrationsTest, ExistingV1DatabaseRunsLaterMigrationsExactlyOnce) {
+TEST_F(MigrationsTest, ExistingDatabaseRunsLaterMigrationsExactlyOnce) {
   {
-    Store v1(db_path());
-    v1.record_crawl("interpark", {make_ticket("1", "콘서트", "2025-08-01T20:00:00+09:00")}, now_, {});
-    EXPECT_EQ(v1.schema_version(), 1);
+    Store current(db_path());
+    current.record_crawl("interpark", {make_ticket("1", "콘서트", "2025-08-01T20:00:00+09:00")}, now_, {});
+    EXPECT_EQ(current.schema_version(), kLatest);
   }
   {
-    Store v2(db_path(), with_v2());
-    EXPECT_EQ(v2.schema_version(), 2);
-    ASSERT_TRUE(v2.ticket("interpark", "1").has_value());  // data survives
+    Store next(db_path(), with_next());
+    EXPECT_EQ(next.schema_version(), kLatest + 1);
+    ASSERT_TRUE(next.ticket("interpark", "1").has_value());  // data survives
   }
-  // Re-opening must not run v2 again: ALTER TABLE ADD COLUMN would fail on a duplicate column.
-  EXPECT_NO_THROW({ Store again(db_path(), with_v2()); });
+  // Re-opening must not run it again: ALTER TABLE ADD COLUMN would fail on a duplicate column.
+  EXPECT_NO_THROW({ Store again(db_path(), with_next()); });
   Database db(db_path(), 1000);
-  EXPECT_EQ(apply_migrations(db, with_v2()), 0);
+  EXPECT_EQ(apply_migrations(db, with_next()), 0);
   EXPECT_EQ(db.query_int("SELECT COUNT(*) FROM pragma_table_info('tickets') WHERE name = 'price'"), 1);
 }
 
 TEST_F(MigrationsTest, FailedMigrationLeavesTheVersionUnchanged) {
-  { Store v1(db_path()); }
+  { Store current(db_path()); }
   auto broken = store_migrations();
-  broken.push_back({2, "broken", "ALTER TABLE tickets ADD COLUMN a TEXT; ALTER TABLE nope ADD COLUMN b TEXT"});
+  broken.push_back({kLatest + 1, "broken", "ALTER TABLE tickets ADD COLUMN a TEXT; ALTER TABLE nope ADD COLUMN b TEXT"});
   EXPECT_THROW(Store(db_path(), broken), StoreError);
   Database db(db_path(), 1000);
-  EXPECT_EQ(schema_version(db), 1);
+  EXPECT_EQ(schema_version(db), kLatest);
   EXPECT_EQ(db.query_int("SELECT COUNT(*) FROM pragma_table_info('tickets') WHERE name = 'a'"), 0);
 }
 
 TEST_F(MigrationsTest, DatabaseFromANewerProgramIsRefused) {
-  { Store v2(db_path(), with_v2()); }
+  { Store next(db_path(), with_next()); }
   EXPECT_THROW(Store{db_path()}, StoreError);
 }
 

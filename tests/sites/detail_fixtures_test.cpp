@@ -1,0 +1,83 @@
+// Every detail case (fixtures/<site>/detail-cases.json) through the real detail reader and
+// Chromium gives exactly its expected openings, by the expected strategy.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "sites/detail.h"
+#include "site_env.h"
+
+namespace ta {
+namespace {
+
+struct DetailCase {
+  std::string site;
+  nlohmann::json spec;
+};
+
+// gtest prints the case by name, not as bytes.
+void PrintTo(const DetailCase& c, std::ostream* os) { *os << c.site << "/" << c.spec.value("name", ""); }
+
+std::vector<DetailCase> load_cases() {
+  std::vector<DetailCase> cases;
+  for (const auto& site : all_sites()) {
+    const std::string path = test::source_dir() + "/fixtures/" + site.id + "/detail-cases.json";
+    if (!std::filesystem::exists(path)) continue;
+    for (const auto& c : test::read_json(path)) cases.push_back({site.id, c});
+  }
+  return cases;
+}
+
+class DetailReplay : public ::testing::TestWithParam<DetailCase> {};
+
+TEST_P(DetailReplay, GivesExactlyTheExpectedOpenings) {
+  const DetailCase& c = GetParam();
+  const std::string dir = test::source_dir() + "/fixtures/" + c.site + "/";
+  cdp::BrowserPool pool(test::site_pool_options());
+  CrawlOptions options;
+  options.extract_dir = test::source_dir() + "/scripts/extract";
+  options.replay = cdp::HarArchive::load(dir + c.spec["har"].get<std::string>());
+  options.page_timeout_s = 60;
+  const std::string url = c.spec["url"].get<std::string>();
+  DetailResult d = crawl_detail(pool, *find_site(c.site), url, options, Deadline::after(std::chrono::seconds(90)));
+  const nlohmann::json expected = test::read_json(dir + c.spec["expected"].get<std::string>());
+  const nlohmann::json actual = to_json(d);
+  EXPECT_EQ(actual["id"], expected["id"]);
+  EXPECT_EQ(actual["strategy"], expected["strategy"]) << d.error;
+  EXPECT_EQ(actual["openings"], expected["openings"]) << d.error;
+  EXPECT_EQ(d.ok, !expected["openings"].empty()) << d.error;
+  EXPECT_EQ(d.url, url);
+}
+
+std::string case_name(const ::testing::TestParamInfo<DetailCase>& info) {
+  std::string name = info.param.site + "_" + info.param.spec["name"].get<std::string>();
+  for (auto& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sites, DetailReplay, ::testing::ValuesIn(load_cases()), case_name);
+
+TEST(DetailReplay, EverySiteHasDetailCasesWithPresaleAndGeneral) {
+  for (const auto& site : all_sites()) {
+    const std::string dir = test::source_dir() + "/fixtures/" + site.id + "/";
+    ASSERT_TRUE(std::filesystem::exists(dir + "detail-cases.json")) << site.id;
+    bool several = false;
+    for (const auto& c : test::read_json(dir + "detail-cases.json"))
+      several |= test::read_json(dir + c["expected"].get<std::string>())["openings"].size() >= 2;
+    EXPECT_TRUE(several) << site.id << " needs a detail case with more than one opening";
+  }
+}
+
+TEST(DetailReplay, AMissingDetailScriptNamesTheFile) {
+  cdp::BrowserPool pool(test::site_pool_options());
+  CrawlOptions options;
+  options.extract_dir = "/nonexistent-extract-dir";
+  DetailResult d = crawl_detail(pool, *find_site("melon"), "https://ticket.melon.com/csoon/detail.htm?csoonId=1",
+                                options, Deadline::after(std::chrono::seconds(10)));
+  EXPECT_FALSE(d.ok);
+  EXPECT_NE(d.error.find("/nonexistent-extract-dir/melon.detail.js"), std::string::npos) << d.error;
+}
+
+}  // namespace
+}  // namespace ta

@@ -76,7 +76,7 @@ Ticket normalize_item(const nlohmann::json& item, const std::string& site, const
     t.image = absolute_url(page_url, string_field(item, "image"));
     t.badges = badges_field(item);
     t.genre = clean_text(string_field(item, "genre"));
-    t.id = ticket_id(id_field(item), t.title, t.open_at.value_or(t.open_text));
+    t.id = ticket_id(id_field(item), t.title, t.venue);
     // A list row may name more than its headline (YES24's presale button); the headline is one of
     // them, so a row without any is its headline alone.
     if (const nlohmann::json* raw_openings = field(item, "openings"))

@@ -6,6 +6,7 @@
 #include "log/log.h"
 #include "normalize/kst_time.h"
 #include "normalize/normalize_item.h"
+#include "normalize/ticket_id.h"
 #include "sites/detail.h"
 #include "util/text_file.h"
 
@@ -41,6 +42,8 @@ bool collect(const nlohmann::json& answer, const SiteDescriptor& site, const std
       ++untitled;
       continue;
     }
+    // Two rows of one title and venue without site ids are two notices (two rounds), not one.
+    if (seen.count(t.id) && is_text_hash_id(t.id)) t.id = distinct_hash_id(t.title, t.venue, t.open_at.value_or(t.open_text));
     if (!seen.insert(t.id).second) continue;
     r->tickets.push_back(std::move(t));
     if (static_cast<int>(r->tickets.size()) >= max_items) break;

@@ -51,7 +51,6 @@ int match_score(const StoredNotice& n, const Ticket& t, const std::string& venue
 
 }  // namespace
 
-bool is_text_hash_id(const std::string& id) { return id.size() == 18 && id.compare(0, 2, "h-") == 0; }
 
 void resolve_notice_ids(Database& db, const std::string& site, std::vector<Ticket>& tickets) {
   std::set<std::string> stored_ids;

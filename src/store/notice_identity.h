@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/ticket.h"
+#include "normalize/ticket_id.h"  // is_text_hash_id
 
 namespace ta {
 
@@ -18,8 +19,5 @@ class Database;
 // crawl never take the same stored notice; exact id matches are claimed first. The caller holds
 // the store's lock.
 void resolve_notice_ids(Database& db, const std::string& site, std::vector<Ticket>& tickets);
-
-// True for an id the normaliser made from the ticket's text rather than the site's own id.
-bool is_text_hash_id(const std::string& id);
 
 }  // namespace ta

@@ -52,17 +52,19 @@ TEST(NormalizeItem, ParsesOpenTextAndHashesWhenThereIsNoIdOrOpenAt) {
   EXPECT_EQ(t.open_at, "2025-06-26T14:00:00+09:00");
   EXPECT_EQ(t.open_type, "general");
   EXPECT_EQ(t.open_type_label, "");
-  EXPECT_EQ(t.id, ticket_id("", "콘서트 X 티켓 오픈 안내", "2025-06-26T14:00:00+09:00"));
+  EXPECT_EQ(t.id, ticket_id("", "콘서트 X 티켓 오픈 안내", ""));
   EXPECT_EQ(t.url, "");
   EXPECT_EQ(t.image, "");
   EXPECT_TRUE(t.badges.empty());
 }
 
-TEST(NormalizeItem, HashesTheOpenTextWhenNoTimeCanBeRead) {
-  Ticket t = normalize({{"title", "콘서트 X"}, {"open_text", " 오픈일정 보기 "}});
+TEST(NormalizeItem, TheHashIdIgnoresTheOpenTimeSoAPostponedNoticeKeepsIt) {
+  Ticket t = normalize({{"title", "콘서트 X"}, {"venue", "KSPO DOME"}, {"open_text", " 오픈일정 보기 "}});
   EXPECT_EQ(t.open_at, std::nullopt);
   EXPECT_EQ(t.open_text, "오픈일정 보기");
-  EXPECT_EQ(t.id, ticket_id("", "콘서트 X", "오픈일정 보기"));
+  EXPECT_EQ(t.id, ticket_id("", "콘서트 X", "KSPO DOME"));
+  Ticket postponed = normalize({{"title", "콘서트 X"}, {"venue", "KSPO DOME"}, {"open_text", "07.01(화) 20:00"}});
+  EXPECT_EQ(postponed.id, t.id);
 }
 
 TEST(NormalizeItem, ReadsStringIdsAndIsoOpenAt) {

@@ -15,7 +15,7 @@ TEST(TicketId, UsesFnv1a64) {
   EXPECT_EQ(fnv1a_64("foobar"), 0x85944171f73967e8ULL);
 }
 
-TEST(TicketId, HashesTitleAndOpenTimeWhenTheSiteGivesNoId) {
+TEST(TicketId, HashesTitleAndVenueNeverTheOpenTimeWhenTheSiteGivesNoId) {
   const std::string id = ticket_id("", "뮤지컬 X", "2025-07-03T16:00:00+09:00");
   EXPECT_TRUE(std::regex_match(id, std::regex("h-[0-9a-f]{16}"))) << id;
   char expected[32];
@@ -27,10 +27,13 @@ TEST(TicketId, HashesTitleAndOpenTimeWhenTheSiteGivesNoId) {
 }
 
 TEST(TicketId, IsStableAndTellsNoticesApart) {
-  const std::string a = ticket_id("", "뮤지컬 X", "06.26(목) 14:00");
-  EXPECT_EQ(a, ticket_id("", "뮤지컬 X", "06.26(목) 14:00"));
-  EXPECT_NE(a, ticket_id("", "뮤지컬 Y", "06.26(목) 14:00"));
-  EXPECT_NE(a, ticket_id("", "뮤지컬 X", "06.27(금) 14:00"));
+  const std::string a = ticket_id("", "뮤지컬 X", "샤롯데씨어터");
+  EXPECT_EQ(a, ticket_id("", "뮤지컬 X", "샤롯데씨어터"));
+  EXPECT_NE(a, ticket_id("", "뮤지컬 Y", "샤롯데씨어터"));
+  EXPECT_NE(a, ticket_id("", "뮤지컬 X", "블루스퀘어"));
+  // A second round listed under the same title and venue gets an id of its own.
+  EXPECT_NE(a, distinct_hash_id("뮤지컬 X", "샤롯데씨어터", "2025-07-03T16:00:00+09:00"));
+  EXPECT_EQ(distinct_hash_id("뮤지컬 X", "샤롯데씨어터", "06.26"), distinct_hash_id("뮤지컬 X", "샤롯데씨어터", "06.26"));
   // The separator keeps the boundary: title "ab"+"c" differs from "a"+"bc".
   EXPECT_NE(ticket_id("", "ab", "c"), ticket_id("", "a", "bc"));
 }

@@ -21,6 +21,7 @@ struct CrawlArgs {
   std::string format = "json";
   std::string config;
   std::string detail;  // a detail page's URL: print that notice's openings instead of the list
+  bool with_details = false;  // also read the listed notices' detail pages (up to detail_pages)
 };
 
 std::string when(const std::optional<std::string>& at) {
@@ -98,9 +99,16 @@ int run_crawl(const CrawlArgs& a) {
   }
 
   if (!a.detail.empty()) return run_detail(a, config, *site, options);
+  if (a.with_details) {
+    // No store here: every listed notice is worth its detail page, within the configured budget.
+    options.wants_detail = [](const std::vector<Ticket>& tickets) { return std::vector<bool>(tickets.size(), true); };
+    if (options.detail_pages == 0) options.detail_pages = 8;
+  }
   CommandPool command_pool(config);
   log->info("크롤링 시작: {}", site->name);
-  const Deadline deadline = Deadline::after(std::chrono::seconds(config.browser.page_timeout_s * static_cast<int>(site->entry_pages.size()) + 10));
+  const Deadline deadline = Deadline::after(std::chrono::seconds(
+      config.browser.page_timeout_s * static_cast<int>(site->entry_pages.size()) + 10 +
+      (a.with_details ? config.detail_budget_s : 0)));
   CrawlResult r = crawl_site(command_pool.pool(), *site, options, deadline);
   for (const auto& w : r.warnings) log->warn("{}: {}", site->id, w);
   if (!r.ok) {
@@ -130,6 +138,8 @@ void register_crawl(CLI::App& app, int& exit_code) {
   cmd->add_option("--now", args->now, "기준 시각 (ISO 8601); 기본: HAR의 기록 시각, 없으면 현재");
   cmd->add_option("--format", args->format, "json | table")->check(CLI::IsMember({"json", "table"}))->capture_default_str();
   cmd->add_option("--config", args->config, "설정 파일 경로");
+  cmd->add_flag("--with-details", args->with_details,
+                "목록의 공지마다 상세 페이지도 읽어 선예매·일반예매 등 모든 오픈 일정을 함께 출력 (detail_pages, detail_budget_s 설정 안에서)");
   cmd->add_option("--detail", args->detail, "이 상세 페이지 URL의 공지 하나와 모든 오픈 일정(선예매·일반예매…)을 출력");
   cmd->footer("stdout: 티켓 목록 (--detail: 그 공지의 오픈 일정), stderr: 한 줄 요약. 아무것도 못 읽으면 이유와 함께 종료 코드 1.");
   cmd->callback([&exit_code, args] { exit_code = run_crawl(*args); });

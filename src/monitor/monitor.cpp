@@ -103,6 +103,7 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
     policy.notify_updates = config_.notify_updates;
     policy.announce_past = config_.announce_past;
     policy.filter = [this](const Ticket& t) { return filter_.wanted(t); };
+    policy.priority = [this](const Ticket& t) { return filter_.priority(t); };
     CrawlOutcome outcome = store_.record_crawl(site.id, r.tickets, r.now, policy);
     cycle.new_items = static_cast<int>(outcome.new_tickets.size());
     store_.record_cycle(cycle);

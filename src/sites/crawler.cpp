@@ -118,7 +118,13 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
         }
         if (!attempt.tickets.empty() && options.wants_detail && options.detail_pages > 0) {
           // The list's own page: same browser context, cookies and session as the list.
-          const auto wanted = options.wants_detail(attempt.tickets);
+          std::vector<bool> wanted;
+          try {
+            wanted = options.wants_detail(attempt.tickets);
+          } catch (const std::exception& e) {
+            // Not knowing which notices are new costs the detail pages, never the list.
+            attempt.warnings.push_back(std::string("상세 페이지를 건너뜀: ") + e.what());
+          }
           add_details(lease.page(), site, options, r.now, wanted, attempt.tickets,
                       deadline.nested(std::chrono::seconds(options.detail_budget_s)));
         }

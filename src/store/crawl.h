@@ -20,6 +20,9 @@ struct CrawlPolicy {
   // Keyword filters live with the caller; empty = every ticket passes. Called with the store's
   // lock held: it must not call back into the Store.
   std::function<bool(const Ticket&)> filter;
+  // PRIORITY_KEYWORDS: such a delivery goes before the backlog (deliveries.priority). Same rules
+  // as `filter`; empty = none is.
+  std::function<bool(const Ticket&)> priority;
 };
 
 struct CrawlOutcome {

@@ -63,7 +63,7 @@ std::vector<Delivery> Store::due_retries(const std::string& webhook_key, std::ti
   std::lock_guard<std::mutex> lock(mutex_);
   Statement q(*db_, std::string("SELECT ") + kDeliveryColumns +
                         " FROM deliveries WHERE status = 'pending' AND webhook = ? AND next_attempt_at > ? "
-                        "AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?");
+                        "AND next_attempt_at <= ? ORDER BY priority DESC, created_at, id LIMIT ?");
   q.bind(1, webhook_key).bind(2, static_cast<std::int64_t>(after)).bind(3, static_cast<std::int64_t>(now)).bind(4, limit);
   std::vector<Delivery> out;
   while (q.step()) out.push_back(read_delivery(q));

@@ -116,6 +116,9 @@ CREATE TABLE openings (
 );
 CREATE INDEX openings_at ON openings(at_epoch);
 
+-- A priority notice (PRIORITY_KEYWORDS) is sent before the backlog.
+ALTER TABLE deliveries ADD COLUMN priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1));
+
 INSERT INTO openings (site, notice_id, seq, kind, label, at, at_epoch, round)
   SELECT site, id, 0,
          CASE WHEN open_type IN ('fanclub', 'presale', 'general', 'nth_round', 'last', 'other') THEN open_type
@@ -127,7 +130,7 @@ INSERT INTO openings (site, notice_id, seq, kind, label, at, at_epoch, round)
 const std::vector<Migration>& store_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kSchemaV1},
-      {2, "openings and detail state", kOpeningsV2},
+      {2, "openings, detail state and delivery priority", kOpeningsV2},
   };
   return migrations;
 }

@@ -6,15 +6,16 @@
 // `announced` from a sent message (what fans were or are about to be told):
 //  - never stored, never told, no legacy match (id or title)      -> new
 //  - otherwise compared with the stored row (or, when retention removed it, with "told"):
-//    open_at gained or moved, or open_type changed (both non-empty), and not equal to "told"
+//    open_at gained or moved, open_type changed (both non-empty), or an opening moved, was added
+//    or was removed (model/opening_changes.h), and not equal to "told"
 //      -> update when something was told or a legacy entry matches (queued only when
 //         policy.notify_updates), else new (it was stored but never announced, e.g. past or
 //         filtered, and is news now)
 //  - a legacy entry alone is never compared: the old tool's data is too rough to diff.
-// A candidate is queued unless its open_at < now (and !announce_past) or policy.filter rejects
-// it. Losing an open time (null after a value) is a crawl glitch, not news. A ticket is judged
-// when it appears or changes: one stored while filtered out or past stays silent until then
-// (changing KEYWORDS does not replay the backlog).
+// A candidate is queued unless every timed opening (else open_at) is before now (and
+// !announce_past) or policy.filter rejects it. Losing an open time (null after a value) is a
+// crawl glitch, not news. A ticket is judged when it appears or changes: one stored while
+// filtered out or past stays silent until then (changing KEYWORDS does not replay the backlog).
 #include <algorithm>
 #include <set>
 
@@ -129,11 +130,7 @@ std::optional<OpenValues> last_told(Database& db, Statement& latest_delivery, co
 // A poorer extract layer (the text fallback, a mobile list) shows less than the one that stored
 // the notice: no open-type label (its type is then only guessed from the title), no venue, no
 // time, no link. What it does not show is not a change, and must not erase what was known.
-// A crawl that did not read the detail page keeps the openings known before (from a detail page
-// or a richer list row) that this list does not name, with this list's headline in place of the
-// stored one; an opening this list names (same kind and label) is taken as the list shows it.
-void keep_what_this_layer_does_not_show(const StoredNotice& stored_notice, Ticket& t) {
-  const Ticket& stored = stored_notice.ticket;
+void keep_what_this_layer_does_not_show(const Ticket& stored, Ticket& t) {
   const Opening listed_headline = headline_opening(t);
   if (t.open_type_label.empty() && !stored.open_type.empty()) {
     t.open_type = stored.open_type;
@@ -151,6 +148,12 @@ void keep_what_this_layer_does_not_show(const StoredNotice& stored_notice, Ticke
   for (auto& o : t.openings)
     if (o == listed_headline) o = headline_opening(t);
   t.openings = canonical_openings(std::move(t.openings));
+}
+
+// A crawl that did not read the detail page keeps the openings known before (from a detail page
+// or a richer list row) that this list does not name, with this list's headline in place of the
+// stored one; an opening this list names (same kind and label) is taken as the list shows it.
+void keep_known_openings(const Ticket& stored, Ticket& t) {
   if (t.detail == DetailState::read) return;
   std::vector<Opening> known;
   for (const auto& o : stored.openings) {
@@ -188,7 +191,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
                    "detail_state = excluded.detail_state, detail_attempts = excluded.detail_attempts");
   Statement queue(*db_,
                   "INSERT INTO deliveries (site, ticket_id, webhook, kind, status, attempts, next_attempt_at, "
-                  "created_at, payload, previous) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)");
+                  "created_at, payload, previous, priority) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)");
 
   std::vector<Ticket> resolved = tickets;
   for (auto& t : resolved) t.site = site;
@@ -206,7 +209,10 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     ++out.items;
 
     const auto stored_notice_row = stored_notice(*db_, find_stored, site, t.id);
-    if (stored_notice_row) keep_what_this_layer_does_not_show(*stored_notice_row, t);
+    if (stored_notice_row) {
+      keep_what_this_layer_does_not_show(stored_notice_row->ticket, t);
+      keep_known_openings(stored_notice_row->ticket, t);
+    }
     const std::optional<Ticket> stored =
         stored_notice_row ? std::optional<Ticket>(stored_notice_row->ticket) : std::nullopt;
     const auto told = last_told(*db_, latest_delivery, site, t.id);
@@ -267,6 +273,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     queue.bind(1, t.site).bind(2, t.id).bind(3, policy.webhook_key).bind(4, to_string(*kind));
     queue.bind(5, static_cast<std::int64_t>(now)).bind(6, static_cast<std::int64_t>(now)).bind(7, to_json(t).dump());
     queue.bind(8, previous ? std::optional<std::string>(to_json(*previous).dump()) : std::nullopt);
+    queue.bind(9, static_cast<std::int64_t>(policy.priority && policy.priority(t) ? 1 : 0));
     queue.run();
     out.queued.push_back(db_->last_insert_rowid());
   }

@@ -77,7 +77,8 @@ class Store {
 
   // --- delivery queue -------------------------------------------------------------------------
   // `webhook_key` is notify/webhook_url.h's webhook_key(url): the webhook id, never its token.
-  // Pending deliveries for `webhook_key` with next_attempt_at <= now, oldest first (created_at, id).
+  // Pending deliveries for `webhook_key` with next_attempt_at <= now: priority ones first, then
+  // oldest first (created_at, id).
   std::vector<Delivery> due_deliveries(const std::string& webhook_key, std::time_t now, int limit);
   // The same, restricted to deliveries whose next attempt was put after `after` — retries that
   // Discord's errors or rate limits pushed back, not notices merely deferred by the per-cycle cap.

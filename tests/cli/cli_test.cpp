@@ -130,6 +130,39 @@ TEST(Cli, CrawlPrintsTicketsAndASummary) {
   EXPECT_NE(table.out.find(tickets[0]["title"].get<std::string>()), std::string::npos);
 }
 
+TEST(Cli, CrawlDetailPrintsOneNoticeWithEveryOpening) {
+  Cli cli;
+  const std::string dir = project() + "/fixtures/melon/";
+  const std::string url = "https://ticket.melon.com/csoon/detail.htm?csoonId=11742";
+  auto r = cli.run({"crawl", "melon", "--replay", dir + "main.har", "--detail", url, "--config", cli.config()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json out = json::parse(r.out);
+  std::ifstream f(dir + "expected-detail-fanclub-presale-general.json");
+  const json expected = json::parse(f);
+  EXPECT_EQ(out["openings"], expected["openings"]);
+  EXPECT_EQ(out["id"], "11742");
+  EXPECT_EQ(out["url"], url);
+  auto table = cli.run({"crawl", "melon", "--replay", dir + "main.har", "--detail", url, "--format", "table", "--config",
+                        cli.config()});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("2026-02-13T20:00  팬클럽 선예매"), std::string::npos) << table.out;
+  // A page that names no opening is a failure with the reason, like a list with no items.
+  auto none = cli.run({"crawl", "melon", "--replay", dir + "main.har", "--detail",
+                       "https://ticket.melon.com/csoon/detail.htm?csoonId=1", "--config", cli.config()});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("크롤링 실패"), std::string::npos) << none.err;
+}
+
+TEST(Cli, CrawlWithDetailsAddsEachNoticesOpenings) {
+  Cli cli;
+  auto r = cli.run({"crawl", "melon", "--replay", project() + "/fixtures/melon/main.har", "--with-details", "--config",
+                    cli.config()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t several = 0;
+  for (const auto& t : json::parse(r.out)) several += t["openings"].size() > 1;
+  EXPECT_GE(several, 2u) << r.out;
+}
+
 TEST(Cli, CrawlFailsWithTheReasonWhenNothingIsExtracted) {
   Cli cli;
   std::filesystem::create_directories(cli.dir.file("extract"));

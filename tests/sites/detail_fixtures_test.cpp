@@ -10,28 +10,10 @@
 namespace ta {
 namespace {
 
-struct DetailCase {
-  std::string site;
-  nlohmann::json spec;
-};
-
-// gtest prints the case by name, not as bytes.
-void PrintTo(const DetailCase& c, std::ostream* os) { *os << c.site << "/" << c.spec.value("name", ""); }
-
-std::vector<DetailCase> load_cases() {
-  std::vector<DetailCase> cases;
-  for (const auto& site : all_sites()) {
-    const std::string path = test::source_dir() + "/fixtures/" + site.id + "/detail-cases.json";
-    if (!std::filesystem::exists(path)) continue;
-    for (const auto& c : test::read_json(path)) cases.push_back({site.id, c});
-  }
-  return cases;
-}
-
-class DetailReplay : public ::testing::TestWithParam<DetailCase> {};
+class DetailReplay : public ::testing::TestWithParam<test::SiteCase> {};
 
 TEST_P(DetailReplay, GivesExactlyTheExpectedOpenings) {
-  const DetailCase& c = GetParam();
+  const test::SiteCase& c = GetParam();
   const std::string dir = test::source_dir() + "/fixtures/" + c.site + "/";
   cdp::BrowserPool pool(test::site_pool_options());
   CrawlOptions options;
@@ -49,14 +31,8 @@ TEST_P(DetailReplay, GivesExactlyTheExpectedOpenings) {
   EXPECT_EQ(d.url, url);
 }
 
-std::string case_name(const ::testing::TestParamInfo<DetailCase>& info) {
-  std::string name = info.param.site + "_" + info.param.spec["name"].get<std::string>();
-  for (auto& ch : name)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Sites, DetailReplay, ::testing::ValuesIn(load_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Sites, DetailReplay, ::testing::ValuesIn(test::load_site_cases("detail-cases.json")),
+                         test::site_case_name);
 
 TEST(DetailReplay, EverySiteHasDetailCasesWithPresaleAndGeneral) {
   for (const auto& site : all_sites()) {

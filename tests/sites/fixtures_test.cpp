@@ -10,25 +10,10 @@
 namespace ta {
 namespace {
 
-struct FixtureCase {
-  std::string site;
-  nlohmann::json spec;
-};
-
-std::vector<FixtureCase> load_cases() {
-  std::vector<FixtureCase> cases;
-  for (const auto& site : all_sites()) {
-    const std::string path = test::source_dir() + "/fixtures/" + site.id + "/cases.json";
-    if (!std::filesystem::exists(path)) continue;
-    for (const auto& c : test::read_json(path)) cases.push_back({site.id, c});
-  }
-  return cases;
-}
-
-class FixtureReplay : public ::testing::TestWithParam<FixtureCase> {};
+class FixtureReplay : public ::testing::TestWithParam<test::SiteCase> {};
 
 TEST_P(FixtureReplay, GivesExactlyTheExpectedTickets) {
-  const FixtureCase& c = GetParam();
+  const test::SiteCase& c = GetParam();
   const std::string dir = test::source_dir() + "/fixtures/" + c.site + "/";
   cdp::BrowserPool pool(test::site_pool_options());
   CrawlOptions options;
@@ -49,14 +34,8 @@ TEST_P(FixtureReplay, GivesExactlyTheExpectedTickets) {
   for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(actual[i], expected[i]) << "item " << i;
 }
 
-std::string case_name(const ::testing::TestParamInfo<FixtureCase>& info) {
-  std::string name = info.param.site + "_" + info.param.spec["name"].get<std::string>();
-  for (auto& ch : name)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Sites, FixtureReplay, ::testing::ValuesIn(load_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Sites, FixtureReplay, ::testing::ValuesIn(test::load_site_cases("cases.json")),
+                         test::site_case_name);
 
 TEST(FixtureReplay, EveryFixtureHasAtLeast25NoticesAndChangedVariant) {
   for (const auto& site : all_sites()) {

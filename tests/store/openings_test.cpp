@@ -183,5 +183,23 @@ TEST_F(OpeningsTest, DetailStateIsStoredAndDecidesWhatIsReadNext) {
   EXPECT_EQ(store.details_wanted("interpark", {b}), (std::vector<bool>{false}));
 }
 
+TEST_F(OpeningsTest, APriorityNoticeGoesBeforeTheBacklog) {
+  Store store(db_path());
+  CrawlPolicy policy = policy_for_webhook("w1");
+  policy.priority = [](const Ticket& t) { return t.title.find("아이유") != std::string::npos; };
+  std::vector<Ticket> backlog;
+  for (int i = 0; i < 5; ++i)
+    backlog.push_back(make_ticket(std::to_string(100 + i), "공연 " + std::to_string(i), "2025-08-01T20:00:00+09:00"));
+  store.record_crawl("interpark", backlog, now_, policy);
+  store.record_crawl("interpark", {make_ticket("200", "아이유 콘서트", "2025-08-02T20:00:00+09:00")}, now_ + 60, policy);
+  const auto due = store.due_deliveries("w1", now_ + 60, 2);
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].ticket_id, "200") << "the priority notice first, though queued last";
+  EXPECT_EQ(due[1].ticket_id, "100") << "then the backlog, oldest first";
+  Database db(db_path(), 1000);
+  EXPECT_EQ(db.query_int("SELECT priority FROM deliveries WHERE ticket_id = '200'"), 1);
+  EXPECT_EQ(db.query_int("SELECT COUNT(*) FROM deliveries WHERE priority = 0"), 5);
+}
+
 }  // namespace
 }  // namespace ta::testing

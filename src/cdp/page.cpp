@@ -1,12 +1,11 @@
 #include "cdp/page.h"
 
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "cdp/errors.h"
 #include "log/log.h"
 #include "util/base64.h"
+#include "util/text_file.h"
 
 namespace ta::cdp {
 namespace {
@@ -14,11 +13,9 @@ namespace {
 constexpr auto kCloseBudget = std::chrono::seconds(3);
 
 std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw CdpError("스크립트 파일을 읽을 수 없습니다: " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  auto text = read_text_file(path);
+  if (!text) throw CdpError("스크립트 파일을 읽을 수 없습니다: " + path);
+  return *text;
 }
 
 std::string first_line(const std::string& s) {

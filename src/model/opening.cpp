@@ -1,6 +1,19 @@
 #include "model/opening.h"
 
+#include <regex>
+
 namespace ta {
+
+std::optional<int> round_of_label(const std::string& label) {
+  static const std::regex nth("([0-9]+)\\s*차");
+  std::smatch m;
+  if (!std::regex_search(label, m, nth)) return std::nullopt;
+  try {
+    return std::stoi(m[1].str());
+  } catch (const std::exception&) {
+    return std::nullopt;  // a digit run too long for an int is no round
+  }
+}
 
 const char* to_string(DetailState s) {
   switch (s) {

@@ -1,26 +1,14 @@
 #include "model/ticket.h"
 
-#include <regex>
-
 namespace ta {
 
-namespace {
-std::optional<int> round_in(const std::string& label) {
-  static const std::regex nth("([0-9]+)\\s*차");
-  std::smatch m;
-  if (!std::regex_search(label, m, nth)) return std::nullopt;
-  try {
-    return std::stoi(m[1].str());
-  } catch (const std::exception&) {
-    return std::nullopt;  // a digit run too long for an int is no round
-  }
-}
-}  // namespace
-
-std::optional<int> round_of_label(const std::string& label) { return round_in(label); }
-
 Opening headline_opening(const Ticket& t) {
-  return Opening{t.open_type.empty() ? "general" : t.open_type, t.open_type_label, t.open_at, round_in(t.open_type_label)};
+  return Opening{t.open_type.empty() ? "general" : t.open_type, t.open_type_label, t.open_at,
+                 round_of_label(t.open_type_label)};
+}
+
+void ensure_openings(Ticket& t) {
+  if (t.openings.empty()) t.openings.push_back(headline_opening(t));
 }
 
 nlohmann::json to_json(const Ticket& t) {
@@ -58,7 +46,7 @@ Ticket ticket_from_json(const nlohmann::json& j) {
     for (auto& b : j["badges"]) if (b.is_string()) t.badges.push_back(b.get<std::string>());
   // Payloads stored before openings existed carry only the headline.
   if (j.contains("openings")) t.openings = openings_from_json(j["openings"]);
-  if (t.openings.empty()) t.openings.push_back(headline_opening(t));
+  ensure_openings(t);
   return t;
 }
 

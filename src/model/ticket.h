@@ -33,6 +33,9 @@ struct Ticket {
 
 // The list page's headline opening (open_type, its label, open_at) as an Opening.
 Opening headline_opening(const Ticket& t);
+// Keeps the promise that a ticket has at least one opening: an empty list becomes its headline
+// (a row that names nothing more, a payload or row stored before openings existed).
+void ensure_openings(Ticket& t);
 
 // The JSON shape printed by `crawl --format json` and stored in fixtures' expected.json.
 nlohmann::json to_json(const Ticket& t);

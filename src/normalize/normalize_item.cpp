@@ -81,7 +81,7 @@ Ticket normalize_item(const nlohmann::json& item, const std::string& site, const
     // them, so a row without any is its headline alone.
     if (const nlohmann::json* raw_openings = field(item, "openings"))
       t.openings = normalize_openings(*raw_openings, now, t.title);
-    if (t.openings.empty()) t.openings.push_back(headline_opening(t));
+    ensure_openings(t);
   } catch (const std::exception&) {
     // Only allocation failure can get here; keep the promise of not throwing and return what
     // was built so far.

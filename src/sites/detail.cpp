@@ -1,5 +1,6 @@
 #include "sites/detail.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "cdp/errors.h"
@@ -40,7 +41,8 @@ bool collect(const nlohmann::json& answer, const std::string& script_name, std::
     for (const auto& w : answer["warnings"]) d.warnings.push_back(w.is_string() ? w.get<std::string>() : w.dump());
   d.openings = normalize_openings(answer["openings"], now, d.title);
   if (d.openings.empty()) {
-    d.error = d.url + ": 상세 페이지에서 오픈 일정을 찾지 못했습니다 (" + script_name + ")";
+    d.error = d.url + ": 상세 페이지에서 오픈 일정을 찾지 못했습니다 (" + script_name +
+              ") — 페이지가 바뀌었다면 스크립트를 고치고 `ticket-alarm crawl SITE --detail URL`로 확인하세요";
     d.error_kind = CrawlErrorKind::empty;
     return false;
   }
@@ -105,7 +107,8 @@ DetailResult crawl_detail(cdp::BrowserPool& pool, const SiteDescriptor& site, co
       return;
     }
     if (options.replay && !options.replay->has_document(url)) {
-      d.error = "HAR 파일에 이 상세 페이지가 없습니다: " + url;
+      d.error = "HAR 파일에 이 상세 페이지가 없습니다: " + url +
+                " — HAR에 기록된 상세 페이지 URL을 쓰거나 `ticket-alarm record URL --out FILE.har`로 기록하세요";
       d.error_kind = CrawlErrorKind::navigation;
       return;
     }
@@ -129,6 +132,8 @@ nlohmann::json to_json(const DetailResult& d) {
 
 void add_details(cdp::Page& page, const SiteDescriptor& site, const CrawlOptions& options, std::time_t now,
                  const std::vector<bool>& wanted, std::vector<Ticket>& tickets, const Deadline& budget) noexcept {
+  // Most crawls find nothing new: no file is read then.
+  if (std::find(wanted.begin(), wanted.end(), true) == wanted.end()) return;
   std::string error;
   const auto script = detail_script(site, options.extract_dir, &error);
   int opened = 0;
@@ -155,8 +160,7 @@ void add_details(cdp::Page& page, const SiteDescriptor& site, const CrawlOptions
       logger("site")->warn("{}: 상세 페이지를 읽지 못해 목록의 오픈 정보로 알립니다 — {}", site.name, d.error);
     }
   }
-  if (!script && opened == 0 && std::find(wanted.begin(), wanted.end(), true) != wanted.end())
-    logger("site")->warn("{}: {}", site.name, error);
+  if (!script) logger("site")->warn("{}: {}", site.name, error);
 }
 
 }  // namespace ta

@@ -21,7 +21,7 @@ StoredTicket read_stored(Database& db, const Statement& q) {
   StoredTicket s;
   s.ticket = read_ticket(q, 0);
   s.ticket.openings = load_openings(db, s.ticket.site, s.ticket.id);
-  if (s.ticket.openings.empty()) s.ticket.openings.push_back(headline_opening(s.ticket));
+  ensure_openings(s.ticket);
   s.first_seen = static_cast<std::time_t>(q.column_int(kTicketColumnCount));
   s.last_seen = static_cast<std::time_t>(q.column_int(kTicketColumnCount + 1));
   return s;

@@ -1,21 +1,19 @@
 #include "store/legacy_import.h"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "log/log.h"
+#include "util/text_file.h"
 
 namespace ta {
 namespace {
 
 std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw LegacyImportError(path.string() + ": 파일을 읽을 수 없습니다");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  auto text = read_text_file(path.string());
+  if (!text) throw LegacyImportError(path.string() + ": 파일을 읽을 수 없습니다");
+  return *text;
 }
 
 // The same announcement often appears in both files (a bare key in one, details in the other):

@@ -74,7 +74,7 @@ std::optional<StoredNotice> stored_notice(Database& db, Statement& q, const std:
   StoredNotice s{read_ticket(q, 0), detail_state_from(q.column_text(kTicketColumnCount)),
                  static_cast<int>(q.column_int(kTicketColumnCount + 1))};
   s.ticket.openings = load_openings(db, site, id);
-  if (s.ticket.openings.empty()) s.ticket.openings.push_back(headline_opening(s.ticket));
+  ensure_openings(s.ticket);
   return s;
 }
 
@@ -122,7 +122,8 @@ std::optional<OpenValues> last_told(Database& db, Statement& latest_delivery, co
     Ticket told;
     told.open_at = announced->entry.open_at;
     told.open_type = announced->entry.open_type;
-    return values_of(ticket_from_json(to_json(told)));  // its headline as its one opening
+    ensure_openings(told);  // what was announced: its headline
+    return values_of(told);
   }
   return std::nullopt;
 }
@@ -205,7 +206,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       continue;
     }
     if (!seen_ids.insert(t.id).second) continue;  // the same notice listed twice on one page
-    if (t.openings.empty()) t.openings.push_back(headline_opening(t));
+    ensure_openings(t);
     ++out.items;
 
     const auto stored_notice_row = stored_notice(*db_, find_stored, site, t.id);
@@ -258,7 +259,8 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     upsert.bind(":detail_state", std::string(to_string(detail.state)));
     upsert.bind(":detail_attempts", static_cast<std::int64_t>(detail.attempts));
     upsert.run();
-    save_openings(*db_, t.site, t.id, t.openings);
+    // Most crawls change nothing: rewrite the rows only when the openings did.
+    if (!stored || stored->openings != t.openings) save_openings(*db_, t.site, t.id, t.openings);
 
     if (!kind) continue;
     if (all_past(t, now) && !policy.announce_past) {

@@ -151,6 +151,7 @@ TEST(Cli, CrawlDetailPrintsOneNoticeWithEveryOpening) {
                        "https://ticket.melon.com/csoon/detail.htm?csoonId=1", "--config", cli.config()});
   EXPECT_EQ(none.exit_code, 1);
   EXPECT_NE(none.err.find("크롤링 실패"), std::string::npos) << none.err;
+  EXPECT_NE(none.err.find("ticket-alarm record"), std::string::npos) << "the message says what to do: " << none.err;
 }
 
 TEST(Cli, CrawlWithDetailsAddsEachNoticesOpenings) {

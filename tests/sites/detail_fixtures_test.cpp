@@ -16,10 +16,7 @@ TEST_P(DetailReplay, GivesExactlyTheExpectedOpenings) {
   const test::SiteCase& c = GetParam();
   const std::string dir = test::source_dir() + "/fixtures/" + c.site + "/";
   cdp::BrowserPool pool(test::site_pool_options());
-  CrawlOptions options;
-  options.extract_dir = test::source_dir() + "/scripts/extract";
-  options.replay = cdp::HarArchive::load(dir + c.spec["har"].get<std::string>());
-  options.page_timeout_s = 60;
+  const CrawlOptions options = test::replay_options(c);
   const std::string url = c.spec["url"].get<std::string>();
   DetailResult d = crawl_detail(pool, *find_site(c.site), url, options, Deadline::after(std::chrono::seconds(90)));
   const nlohmann::json expected = test::read_json(dir + c.spec["expected"].get<std::string>());

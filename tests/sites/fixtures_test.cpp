@@ -16,10 +16,7 @@ TEST_P(FixtureReplay, GivesExactlyTheExpectedTickets) {
   const test::SiteCase& c = GetParam();
   const std::string dir = test::source_dir() + "/fixtures/" + c.site + "/";
   cdp::BrowserPool pool(test::site_pool_options());
-  CrawlOptions options;
-  options.extract_dir = test::source_dir() + "/scripts/extract";
-  options.replay = cdp::HarArchive::load(dir + c.spec["har"].get<std::string>());
-  options.page_timeout_s = 60;
+  const CrawlOptions options = test::replay_options(c);
   CrawlResult r = crawl_site(pool, *find_site(c.site), options, Deadline::after(std::chrono::seconds(120)));
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.entry_url, c.spec["url"].get<std::string>());

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "cdp/pool.h"
+#include "sites/crawler.h"
 #include "sites/site.h"
 
 namespace ta::test {
@@ -52,6 +53,15 @@ inline std::string site_case_name(const ::testing::TestParamInfo<SiteCase>& info
   for (auto& ch : name)
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
   return name;
+}
+
+// Crawl options that replay the case's HAR with the project's extract scripts.
+inline CrawlOptions replay_options(const SiteCase& c) {
+  CrawlOptions options;
+  options.extract_dir = source_dir() + "/scripts/extract";
+  options.replay = cdp::HarArchive::load(source_dir() + "/fixtures/" + c.site + "/" + c.spec["har"].get<std::string>());
+  options.page_timeout_s = 60;
+  return options;
 }
 
 inline cdp::PoolOptions site_pool_options() {

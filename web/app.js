@@ -271,8 +271,12 @@
       const data = await getJson('/api/stats');
       clear(totals);
       const last30 = data.days.reduce((a, d) => a + d.sent, 0);
-      totals.append(total('대기 중', data.pending, data.pending > 0 ? 'warn' : ''),
+      const waiting = total('대기 중', data.pending, data.pending > 0 ? 'warn' : '');
+      if (data.deferred > 0 || data.retry > 0)
+        waiting.append(el('span', 'detail', '다음 주기 ' + (data.deferred || 0) + ' · 재전송 ' + (data.retry || 0)));
+      totals.append(waiting,
         total('실패', data.failed, data.failed > 0 ? 'bad' : ''),
+        total('지나서 안 보냄', data.stale || 0),
         total('30일 전송', last30));
       const hook = data.webhook || {};
       const hookText = !hook.configured ? '설정 안 됨' : hook.status === 'dead' ? '사용 불가' : '정상';

@@ -102,7 +102,7 @@ int run_monitor(const RunArgs& a) {
   if (log_signal_stop(*log)) return kExitOk;
   log->info("한 번 실행 완료: 사이트 성공 {} / 실패 {} / 건너뜀 {}, 공지 {}건, 신규 {}건, 전송 {}건, 대기 {}건, 실패 {}건",
             r.sites_ok, r.sites_failed, r.sites_skipped, r.items, r.new_items, r.sent, r.pending, r.failed);
-  if (r.webhook_dead) return kExitFailure;
+  if (r.webhook_dead || r.record_failed) return kExitFailure;
   return (r.sites_ok == 0 && r.sites_failed > 0) ? kExitFailure : kExitOk;
 }
 

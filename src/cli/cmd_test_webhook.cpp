@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -9,8 +10,26 @@
 #include "config/config.h"
 #include "log/log.h"
 #include "notify/test_webhook.h"
+#include "notify/webhook_url.h"
+#include "store/store.h"
 
 namespace ta {
+namespace {
+
+// A webhook that took the test message works: a running monitor and /healthz stop calling it
+// dead. Telling the store is a courtesy, so a store that cannot be opened is only a warning.
+void record_webhook_health(const Config& config, int exit_code) {
+  const std::string path = database_path(config.data_dir);
+  if (exit_code != 0 || !std::filesystem::exists(path)) return;  // nothing to correct yet
+  try {
+    Store store(path);
+    store.set_webhook_ok(webhook_key(config.DISCORD_WEBHOOK_URL), std::time(nullptr));
+  } catch (const std::exception& e) {
+    logger("main")->warn("웹훅 상태를 저장소에 기록하지 못했습니다: {}", e.what());
+  }
+}
+
+}  // namespace
 
 void register_test_webhook(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("test-webhook",
@@ -28,6 +47,7 @@ void register_test_webhook(CLI::App& app, int& exit_code) {
     const Config config = load_config(resolve_config_path(*config_path), &warnings);
     for (const auto& warning : warnings) logger("main")->warn("{}", warning);
     exit_code = run_test_webhook(config, std::cout);
+    record_webhook_health(config, exit_code);
   });
 }
 

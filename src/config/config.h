@@ -64,6 +64,10 @@ struct Config {
   int retention_days = 30;
   bool notify_updates = true;
   bool announce_past = false;
+  // A site's first crawl into this store: "summary" sends one message counting its notices (each
+  // later notice alerts on its own); "announce" alerts every notice, as the old tool did.
+  std::string first_run = "summary";
+  std::string dashboard_url;  // where fans can open the dashboard; linked from the summary
   bool priority_mention = true;
   int memory_log_every = 10;  // cycles between 메모리 사용량 lines
   LogConfig log;

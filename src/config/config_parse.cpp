@@ -380,6 +380,14 @@ void check_log_level(const Context& ctx, const std::string& path, std::string& l
   level = name;
 }
 
+void check_first_run(const Context& ctx, const std::string& path, std::string& mode) {
+  static const std::vector<std::string> modes = {"summary", "announce"};
+  const std::string name = lowercase(trim(mode));
+  if (std::find(modes.begin(), modes.end(), name) == modes.end())
+    value_error(ctx, path, "\"" + mode + "\"", join(modes));
+  mode = name;
+}
+
 void check_listen(const Context& ctx, const std::string& path, const std::string& listen) {
   const size_t colon = listen.rfind(':');
   int port = 0;
@@ -465,6 +473,11 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   root.integer("retention_days", c.retention_days, 1, 3650);
   root.boolean("notify_updates", c.notify_updates);
   root.boolean("announce_past", c.announce_past);
+  root.text("first_run", c.first_run);
+  check_first_run(ctx, root.path("first_run"), c.first_run);
+  root.text("dashboard_url", c.dashboard_url);
+  if (!c.dashboard_url.empty() && c.dashboard_url.rfind("http://", 0) != 0 && c.dashboard_url.rfind("https://", 0) != 0)
+    value_error(ctx, root.path("dashboard_url"), "\"" + c.dashboard_url + "\"", "http:// 또는 https://로 시작하는 주소");
   root.boolean("priority_mention", c.priority_mention);
   root.integer("memory_log_every", c.memory_log_every, 0);
   if (c.jitter_s * 2 > c.interval)

@@ -27,6 +27,8 @@ nlohmann::json effective_json(const Config& c) {
   j["retention_days"] = c.retention_days;
   j["notify_updates"] = c.notify_updates;
   j["announce_past"] = c.announce_past;
+  j["first_run"] = c.first_run;
+  j["dashboard_url"] = c.dashboard_url;
   j["priority_mention"] = c.priority_mention;
   j["memory_log_every"] = c.memory_log_every;
   j["log"] = {{"dir", c.log.dir}, {"level", c.log.level}, {"max_size_mb", c.log.max_size_mb}, {"files", c.log.files}};

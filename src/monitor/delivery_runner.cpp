@@ -3,11 +3,25 @@
 #include <iostream>
 
 #include "log/log.h"
+#include "normalize/ticket_time.h"
 #include "notify/embed_builder.h"
 #include "notify/notifier_setup.h"
 #include "notify/webhook_url.h"
 
 namespace ta {
+namespace {
+
+NoticeKind notice_kind(DeliveryKind kind) {
+  switch (kind) {
+    case DeliveryKind::Update: return NoticeKind::update;
+    case DeliveryKind::Summary: return NoticeKind::summary;
+    case DeliveryKind::New:
+    case DeliveryKind::Test: break;
+  }
+  return NoticeKind::new_ticket;
+}
+
+}  // namespace
 
 DeliveryRunner::DeliveryRunner(const Config& config, Store& store, StopSignal& stop, bool dry_run)
     : config_(config),
@@ -23,6 +37,9 @@ DeliveryRunner::DeliveryRunner(const Config& config, Store& store, StopSignal& s
     return;
   }
   key_ = ::ta::webhook_key(config.DISCORD_WEBHOOK_URL);
+  // Found dead by an earlier run: the first send is a probe, and its answer settles the state.
+  const auto health = store_.webhook_status(key_);
+  dead_ = health && health->status == "dead";
   int adopted = store_.adopt_pending_deliveries(key_);
   if (adopted > 0) logger("notify")->info("웹훅 설정 전에 쌓인 알림 {}건을 보냅니다", adopted);
 }
@@ -51,30 +68,95 @@ void DeliveryRunner::persist(const MessageResult& m, std::time_t now) {
         break;  // still in flight in this call
     }
   }
-  if (m.status == DeliveryStatus::dead) store_.set_webhook_dead(key_, m.result.error, now);
+  if (m.status == DeliveryStatus::dead) {
+    dead_ = true;
+    store_.set_webhook_dead(key_, m.result.error, now);
+  }
   if (m.status == DeliveryStatus::sent && dead_) {
     dead_ = false;
     store_.set_webhook_ok(key_, now);
   }
 }
 
-int DeliveryRunner::batch_limit() const {
+int DeliveryRunner::cycle_cap() const {
   return config_.max_notifications_per_cycle > 0 ? config_.max_notifications_per_cycle : 1000000;
 }
 
+void DeliveryRunner::begin_cycle() {
+  sent_this_cycle_ = 0;
+  if (client_ && !dry_run_) store_.release_deferred(key_);
+}
+
+std::vector<Delivery> DeliveryRunner::within_cycle_cap(std::vector<Delivery> due) {
+  std::vector<Delivery> taken;
+  std::vector<std::int64_t> deferred;
+  for (auto& d : due) {
+    if (d.status != DeliveryState::Pending) {
+      taken.push_back(std::move(d));  // a retry was counted in the cycle that first tried it
+    } else if (sent_this_cycle_ < cycle_cap()) {
+      ++sent_this_cycle_;
+      taken.push_back(std::move(d));
+    } else {
+      deferred.push_back(d.id);
+    }
+  }
+  if (!deferred.empty() && !dry_run_) {
+    store_.defer_deliveries(deferred);
+    logger("notify")->info("이번 주기 알림 한도({}건)를 넘은 알림 {}건은 다음 주기에 보냅니다", cycle_cap(),
+                           deferred.size());
+  }
+  return taken;
+}
+
+std::vector<Delivery> DeliveryRunner::without_stale(std::vector<Delivery> due) {
+  if (config_.announce_past) return due;
+  std::vector<Delivery> fresh;
+  for (auto& d : due) {
+    const bool alert = d.kind == DeliveryKind::New || d.kind == DeliveryKind::Update;
+    const auto now = alert ? stale_clock_(d.site) : std::nullopt;
+    if (!now || !all_openings_past(d.ticket, *now)) {
+      fresh.push_back(std::move(d));
+      continue;
+    }
+    if (!dry_run_) store_.mark_stale(d.id, "보내기 전에 오픈 시각이 모두 지났습니다");
+    logger("notify")->info("오픈 시각이 모두 지나 보내지 않은 알림: {}", d.ticket.title);
+  }
+  return fresh;
+}
+
 NotifyReport DeliveryRunner::deliver_due(std::time_t now) {
-  if (!client_ || dead_) return {};
-  return deliver(store_.due_deliveries(key_, now, batch_limit()), now);
+  if (!client_ || record_failed_) return {};
+  const bool probing = dead_;
+  if (probing && now < probe_at_) return {};
+  auto due = store_.due_deliveries(key_, now, probing ? 1 : cycle_cap() + 1000);
+  NotifyReport report = deliver(within_cycle_cap(without_stale(std::move(due))), now);
+  if (report.record_failed) {
+    record_failed_ = true;
+    logger("notify")->error("알림 전송 실패: 보낸 결과를 데이터베이스({})에 기록하지 못해 전송을 멈췄습니다 — 같은 알림을 "
+                            "되풀이해 보내지 않기 위해서입니다. `ticket-alarm doctor`로 데이터베이스를 확인하고, 손상되었으면 "
+                            "`ticket-alarm restore`로 백업에서 되살린 뒤 다시 시작하세요.",
+                            database_path(config_.data_dir));
+    return report;
+  }
+  // Dead, or a probe that found nothing to send: look again in ten minutes, never in a spin.
+  if (dead_) probe_at_ = now + kDeadProbeSeconds;
+  if (probing && !dead_) {
+    logger("notify")->info("웹훅이 다시 동작합니다: 대기 중인 알림을 보냅니다");
+    NotifyReport rest = deliver_due(now);
+    report.sent += rest.sent;
+    report.failed += rest.failed;
+    report.pending = rest.pending;
+    report.requests += rest.requests;
+    report.rate_limited += rest.rate_limited;
+    report.webhook_dead = rest.webhook_dead;
+  }
+  return report;
 }
 
-NotifyReport DeliveryRunner::deliver_retries(std::time_t after, std::time_t now) {
-  if (!client_ || dead_ || dry_run_) return {};
-  return deliver(store_.due_retries(key_, after, now, batch_limit()), now);
-}
-
-std::optional<std::time_t> DeliveryRunner::next_retry_after(std::time_t after) {
-  if (!client_ || dead_ || dry_run_) return std::nullopt;
-  return store_.next_retry_at(key_, after);
+std::optional<std::time_t> DeliveryRunner::next_due_at() {
+  if (!client_ || dry_run_ || record_failed_) return std::nullopt;
+  if (dead_) return store_.pending_count() > 0 ? std::optional<std::time_t>(probe_at_) : std::nullopt;
+  return store_.next_retry_at(key_);
 }
 
 NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time_t now) {
@@ -84,8 +166,9 @@ NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time
   for (const auto& d : due) {
     Notice n;
     n.ticket = d.ticket;
-    n.kind = d.kind == DeliveryKind::Update ? NoticeKind::update : NoticeKind::new_ticket;
-    n.priority = filter_.priority(d.ticket);
+    n.kind = notice_kind(d.kind);
+    n.priority = d.kind != DeliveryKind::Summary && filter_.priority(d.ticket);
+    n.summary = d.summary;
     n.delivery_id = d.id;
     n.previous_attempts = d.attempts;
     n.previous = d.previous;
@@ -103,10 +186,9 @@ NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time
   Notifier notifier(*client_, options, &stop_);
   report = notifier.send(notices, [&](const MessageResult& m) { persist(m, std::time(nullptr)); });
   if (report.webhook_dead) {
-    dead_ = true;
     logger("notify")->error("알림 전송 실패: {} — 설정의 DISCORD_WEBHOOK_URL을 새 웹훅 주소로 바꾸고 다시 시작하세요. "
-                            "보내지 못한 알림 {}건은 대기열에 남아 있습니다.",
-                            report.dead_reason, store_.pending_count());
+                            "보내지 못한 알림 {}건은 대기열에 남아 있고, {}분마다 웹훅을 다시 확인합니다.",
+                            report.dead_reason, store_.pending_count(), kDeadProbeSeconds / 60);
   }
   return report;
 }

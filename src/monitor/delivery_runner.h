@@ -2,9 +2,11 @@
 // The glue between the delivery queue and Discord: takes what is due, sends it through the
 // notifier and writes every answer back right away (sent only after Discord confirmed it).
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "monitor/keyword_filter.h"
@@ -23,18 +25,36 @@ class DeliveryRunner {
 
   bool has_webhook() const { return client_ != nullptr; }
   const std::string& webhook_key() const { return key_; }
-  // Sends up to max_notifications_per_cycle due deliveries; the rest wait for the next cycle.
+  // A crawl cycle starts: deliveries the last cycle's cap deferred are due again, and
+  // max_notifications_per_cycle counts from zero.
+  void begin_cycle();
+  // Sends what is due now: every retry whose time has come, and pending deliveries up to what is
+  // left of this cycle's max_notifications_per_cycle (the rest are deferred to the next cycle).
+  // While the webhook is dead, one delivery goes out every kDeadProbeSeconds to see whether it
+  // works again.
   NotifyReport deliver_due(std::time_t now);
-  // Between cycles: sends only the retries (deliveries pushed back past `after`, the end of the
-  // last cycle) that are due by `now`, so a Discord hiccup delays an alert by its backoff, not by
-  // a whole interval.
-  NotifyReport deliver_retries(std::time_t after, std::time_t now);
-  // When the next such retry is due; nullopt when there is none (or nothing can be sent).
-  std::optional<std::time_t> next_retry_after(std::time_t after);
+  // When deliver_due has something to do next without a new crawl result: the earliest retry, or
+  // the next dead-webhook probe; nullopt when nothing is waiting (or nothing can be sent).
+  std::optional<std::time_t> next_due_at();
+  bool webhook_dead() const { return dead_; }
+  // A sent message's result could not be stored: nothing more is sent by this process (it would
+  // repeat), and `once` exits non-zero.
+  bool record_failed() const { return record_failed_; }
+  // What "now" is for a site's alert when judging whether it went stale: the wall clock by
+  // default; a replay passes the site's archive time (nullopt before one was crawled: nothing is
+  // judged stale then).
+  using StaleClock = std::function<std::optional<std::time_t>(const std::string& site)>;
+  void set_stale_clock(StaleClock clock) { stale_clock_ = std::move(clock); }
+
+  static constexpr std::time_t kDeadProbeSeconds = 600;
 
  private:
   NotifyReport deliver(const std::vector<Delivery>& due, std::time_t now);
-  int batch_limit() const;
+  // The due deliveries this call may send; pending ones over the cycle's cap are deferred.
+  std::vector<Delivery> within_cycle_cap(std::vector<Delivery> due);
+  // Drops (marks stale) the alerts whose every opening has passed; returns the others.
+  std::vector<Delivery> without_stale(std::vector<Delivery> due);
+  int cycle_cap() const;
   void persist(const MessageResult& m, std::time_t now);
 
   const Config& config_;
@@ -45,6 +65,10 @@ class DeliveryRunner {
   std::unique_ptr<WebhookClient> client_;
   std::string key_;
   bool dead_ = false;
+  StaleClock stale_clock_ = [](const std::string&) { return std::optional<std::time_t>(std::time(nullptr)); };
+  std::time_t probe_at_ = 0;  // while dead_: when the next probe may go out
+  int sent_this_cycle_ = 0;   // pending deliveries taken since begin_cycle()
+  bool record_failed_ = false;
 };
 
 }  // namespace ta

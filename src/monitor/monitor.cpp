@@ -32,11 +32,38 @@ Monitor::Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, Mon
       deliveries_(std::make_unique<DeliveryRunner>(config, store, stop_, options_.dry_run)),
       sites_(selected_sites(config.sources)) {
   for (const auto& s : sites_) states_[s.id] = SiteRunState{s.id, 0, 0, 0};
+  if (!options_.replay_dir.empty())
+    deliveries_->set_stale_clock([this](const std::string& site) -> std::optional<std::time_t> {
+      std::lock_guard<std::mutex> lock(state_mutex_);
+      const auto it = replay_now_.find(site);
+      return it != replay_now_.end() ? std::optional<std::time_t>(it->second) : std::nullopt;
+    });
 }
 
 Monitor::~Monitor() = default;
 
-void Monitor::stop() { stop_.request_stop(); }
+void Monitor::stop() {
+  stop_.request_stop();
+  std::lock_guard<std::mutex> lock(worker_mutex_);
+  if (worker_) worker_->request_stop();
+}
+
+void Monitor::start_cycle_deliveries() {
+  std::lock_guard<std::mutex> lock(worker_mutex_);
+  if (worker_)
+    worker_->begin_cycle();
+  else
+    deliveries_->begin_cycle();
+}
+
+void Monitor::deliver_now(CycleReport& report) {
+  if (stop_.stop_requested()) return;
+  {
+    std::lock_guard<std::mutex> lock(worker_mutex_);
+    if (worker_) return worker_->wake();
+  }
+  add_delivery(deliveries_->deliver_due(std::time(nullptr)), report);
+}
 
 std::vector<SiteRunState> Monitor::site_states() const {
   std::lock_guard<std::mutex> lock(state_mutex_);
@@ -104,7 +131,16 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
     policy.announce_past = config_.announce_past;
     policy.filter = [this](const Ticket& t) { return filter_.wanted(t); };
     policy.priority = [this](const Ticket& t) { return filter_.priority(t); };
+    policy.summarize_first_crawl = config_.first_run == "summary";
     CrawlOutcome outcome = store_.record_crawl(site.id, r.tickets, r.now, policy);
+    {
+      std::lock_guard<std::mutex> lock(state_mutex_);
+      replay_now_[site.id] = r.now;
+    }
+    if (!outcome.summarized.empty())
+      log->info("{}: 처음 살펴본 예매처라 공지 {}건은 요약 메시지 하나로 알립니다 (first_run: summary) — 이후 새 공지는 "
+                "하나씩 알립니다. 모두 따로 알리려면 설정에 \"first_run\": \"announce\"를 넣으세요.",
+                site.name, outcome.summarized.size());
     cycle.new_items = static_cast<int>(outcome.new_tickets.size());
     store_.record_cycle(cycle);
     ++report.sites_ok;
@@ -140,6 +176,7 @@ CycleReport Monitor::run_cycle() {
     if (removed.tickets_deleted > 0) logger("store")->info("보관 기간이 지난 공지 {}건 정리", removed.tickets_deleted);
   }
 
+  start_cycle_deliveries();
   // Crawls run on their own threads; results are stored and announced here, one by one, as they end.
   std::mutex m;
   std::condition_variable cv;
@@ -172,7 +209,6 @@ CycleReport Monitor::run_cycle() {
       cv.notify_all();
     });
   }
-  auto deliver = [&] { add_delivery(deliveries_->deliver_due(std::time(nullptr)), report); };
   for (size_t handled = 0; handled < workers.size(); ++handled) {
     std::unique_lock<std::mutex> lock(m);
     cv.wait(lock, [&] { return !done.empty(); });
@@ -180,10 +216,10 @@ CycleReport Monitor::run_cycle() {
     done.pop_front();
     lock.unlock();
     store_result(site, result, report);
-    if (!stop_.stop_requested()) deliver();
+    deliver_now(report);
   }
   for (auto& w : workers) w.join();
-  if (workers.empty() && !stop_.stop_requested()) deliver();  // retries due from earlier cycles
+  if (workers.empty()) deliver_now(report);  // retries due from earlier cycles
   report.pending = static_cast<std::size_t>(store_.pending_count());
   if (config_.memory_log_every > 0 && cycles_ % config_.memory_log_every == 0) log_memory();
   return report;
@@ -194,20 +230,26 @@ void Monitor::add_delivery(const NotifyReport& n, CycleReport& report) {
   report.failed += n.failed;
   report.rate_limited += n.rate_limited;
   report.webhook_dead |= n.webhook_dead;
+  report.record_failed |= n.record_failed;
   if (events_.on_delivery && n.requests > 0) events_.on_delivery(n);
 }
 
-bool Monitor::wait_for_next_cycle() {
-  const auto next = schedule_.next_cycle(SysClock::now());
-  const std::time_t cycle_end = std::time(nullptr);
-  for (;;) {
-    const auto retry = deliveries_->next_retry_after(cycle_end);
-    const auto wake = retry && SysClock::from_time_t(*retry) < next ? SysClock::from_time_t(*retry) : next;
-    if (!stop_.wait_until(wake)) return false;
-    if (wake >= next) return true;
-    CycleReport ignored;
-    add_delivery(deliveries_->deliver_retries(cycle_end, std::time(nullptr)), ignored);
+void Monitor::start_delivery_worker() {
+  // --dry-run prints what is due and leaves it queued: a thread would print it again and again.
+  if (!deliveries_->has_webhook() || options_.dry_run) return;
+  std::lock_guard<std::mutex> lock(worker_mutex_);
+  worker_ = std::make_unique<DeliveryWorker>(*deliveries_, [this](const NotifyReport& n) {
+    if (events_.on_delivery) events_.on_delivery(n);
+  });
+}
+
+void Monitor::stop_delivery_worker() {
+  std::unique_ptr<DeliveryWorker> worker;
+  {
+    std::lock_guard<std::mutex> lock(worker_mutex_);
+    worker = std::move(worker_);
   }
+  worker.reset();  // joins outside the lock: stop() may be waiting for it
 }
 
 void Monitor::log_memory() {
@@ -220,10 +262,12 @@ void Monitor::log_memory() {
 int Monitor::run_loop() {
   int callback = Shutdown::instance().add_callback([this] { stop(); });
   logger("main")->info("모니터 시작: 사이트 {}개, 주기 {}초", sites_.size(), config_.interval);
+  start_delivery_worker();
   while (!stop_.stop_requested() && !Shutdown::instance().requested()) {
     run_cycle();
-    if (!wait_for_next_cycle()) break;
+    if (!stop_.wait_until(schedule_.next_cycle(SysClock::now()))) break;
   }
+  stop_delivery_worker();
   Shutdown::instance().remove_callback(callback);
   logger("main")->info("모니터 종료");
   return 0;

@@ -1,7 +1,9 @@
 #pragma once
 // The monitor: each cycle crawls every due site concurrently, stores what it found (queuing
 // deliveries in the same transaction), and sends what is due — site by site as each crawl ends,
-// so a slow or failing site never delays another's alerts.
+// so a slow or failing site never delays another's alerts. run_loop() sends on a thread of its
+// own (DeliveryWorker), so sending and crawling never wait for each other; run_cycle() alone
+// (`once`) sends on the calling thread.
 #include <ctime>
 #include <functional>
 #include <memory>
@@ -12,6 +14,7 @@
 #include "cdp/pool.h"
 #include "config/config.h"
 #include "monitor/delivery_runner.h"
+#include "monitor/delivery_worker.h"
 #include "monitor/keyword_filter.h"
 #include "monitor/site_schedule.h"
 #include "notify/stop_signal.h"
@@ -34,7 +37,8 @@ struct SiteRunState {
   int consecutive_failures = 0;
 };
 
-// Hooks for whoever watches the monitor (metrics for /metrics). Called on the monitor's thread.
+// Hooks for whoever watches the monitor (metrics for /metrics). on_crawl is called on the
+// monitor's thread, on_delivery on the sending thread.
 struct MonitorEvents {
   std::function<void(const std::string& site, long long duration_ms, int items, int new_items, bool ok)> on_crawl;
   std::function<void(const NotifyReport& report)> on_delivery;
@@ -51,6 +55,7 @@ struct CycleReport {
   std::size_t failed = 0;
   std::size_t rate_limited = 0;
   bool webhook_dead = false;
+  bool record_failed = false;  // a sent message's result could not be stored (see DeliveryRunner)
 };
 
 class Monitor {
@@ -75,8 +80,11 @@ class Monitor {
   void store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);
   void log_memory();
   void add_delivery(const NotifyReport& n, CycleReport& report);
-  // Sleeps until the next cycle, sending retries as they fall due; false once stopped.
-  bool wait_for_next_cycle();
+  void start_cycle_deliveries();
+  // Sends what is due: through the worker when there is one, else right here.
+  void deliver_now(CycleReport& report);
+  void start_delivery_worker();
+  void stop_delivery_worker();
 
   const Config& config_;
   Store& store_;
@@ -86,10 +94,13 @@ class Monitor {
   SiteSchedule schedule_;
   StopSignal stop_;
   std::unique_ptr<DeliveryRunner> deliveries_;
+  std::mutex worker_mutex_;
+  std::unique_ptr<DeliveryWorker> worker_;  // run_loop() only
   std::vector<SiteDescriptor> sites_;
   mutable std::mutex state_mutex_;
   std::map<std::string, SiteRunState> states_;
   long cycles_ = 0;
+  std::map<std::string, std::time_t> replay_now_;  // --replay-dir: each site's archive time (state_mutex_)
   std::time_t last_retention_ = 0;
   bool told_no_webhook_ = false;
   MonitorEvents events_;

@@ -69,6 +69,13 @@ std::string format_kst_iso(std::time_t t) {
   return buf;
 }
 
+std::string format_kst_day(std::time_t t) {
+  const CivilDate d = kst_from_epoch(t).date;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
 namespace {
 
 class IsoReader {

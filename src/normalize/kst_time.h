@@ -37,6 +37,8 @@ std::time_t epoch_from_kst(const KstDateTime& t);
 
 // `YYYY-MM-DDTHH:MM:SS+09:00`, the form every normalised open_at takes.
 std::string format_kst_iso(std::time_t t);
+// `YYYY-MM-DD`, the KST calendar day containing `t` (the daily statistics' key).
+std::string format_kst_day(std::time_t t);
 
 // ISO 8601 date-time (`T` or a space between date and time, optional seconds and fraction,
 // offset `Z`, `+HH:MM`, `+HHMM` or `+HH`; no offset means KST). A date without a time is not a

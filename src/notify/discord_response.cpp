@@ -72,8 +72,10 @@ SendResult classify_response(int status, const std::string& body, const RateLimi
       r.retry_after_s = *headers.retry_after_s;
     else if (headers.reset_after_s)
       r.retry_after_s = *headers.reset_after_s;
-    else
+    else {
       r.retry_after_s = 1.0;
+      r.retry_after_known = false;
+    }
     r.global_rate_limit = j.value("global", false) || headers.global;
     r.error = std::string("속도 제한에 걸렸습니다") + (r.global_rate_limit ? " (전역 제한)" : "") + ": " +
               seconds_text(r.retry_after_s) + "초 후 다시 보냅니다 (" + status_text + ")";
@@ -85,8 +87,11 @@ SendResult classify_response(int status, const std::string& body, const RateLimi
     r.outcome = SendOutcome::dead;
     r.error = "웹훅 토큰이 틀렸습니다 (" + status_text + "). 웹후크의 'URL 복사'로 DISCORD_WEBHOOK_URL을 다시 넣어 주세요.";
   } else if (status == 403) {
-    r.outcome = SendOutcome::dead;
-    r.error = "이 웹훅으로 보낼 권한이 없습니다 (" + status_text + "). 웹후크와 채널 권한을 확인해 주세요.";
+    // Discord also answers 403 for one blocked message (AutoMod) or a missing channel permission:
+    // the webhook itself still exists, so only this message fails.
+    r.outcome = SendOutcome::rejected;
+    r.error = "Discord가 이 메시지를 막았습니다 (" + status_text +
+              "). 서버의 AutoMod 규칙과 채널의 웹후크 권한을 확인해 주세요.";
   } else if (status >= 500 || status == 408) {
     r.outcome = SendOutcome::retryable;
     r.error = "Discord 서버 오류입니다 (" + status_text + "). 잠시 후 다시 보냅니다.";

@@ -5,6 +5,7 @@
 #include "notify/discord_limits.h"
 #include "notify/korean_time.h"
 #include "notify/opening_lines.h"
+#include "notify/summary_embed.h"
 #include "notify/text_fit.h"
 
 namespace ta {
@@ -53,6 +54,7 @@ std::string badges_text(const std::vector<std::string>& badges) {
 }  // namespace
 
 nlohmann::json build_embed(const Notice& notice, const EmbedOptions& options) {
+  if (notice.kind == NoticeKind::summary) return build_summary_embed(notice, options);
   const Ticket& t = notice.ticket;
   std::string prefix;
   if (notice.priority) prefix += "⭐ ";

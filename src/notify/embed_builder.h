@@ -18,6 +18,7 @@ struct EmbedOptions {
   bool priority_mention = true;  // config priority_mention: "@here" for priority tickets
   std::time_t now = 0;           // embed timestamp; 0 leaves it out
   std::string username;          // overrides the webhook's name when non-empty
+  std::string dashboard_url;     // config dashboard_url: linked from a first-run summary
 };
 
 // A message ready to send and the notices (indexes into the `due` it was planned from) it carries.

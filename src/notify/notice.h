@@ -2,6 +2,7 @@
 // One ticket due to be announced, as the monitor hands it to the notifier.
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "model/ticket.h"
 
@@ -10,6 +11,7 @@ namespace ta {
 enum class NoticeKind {
   new_ticket,  // first time this ticket is seen
   update,      // its open schedule changed: announced as "오픈 일정 변경"
+  summary,     // a site's first crawl: one message counting `summary` (config first_run)
 };
 
 struct Notice {
@@ -19,6 +21,7 @@ struct Notice {
   std::int64_t delivery_id = 0;  // the caller's key (the store's delivery row); echoed in results
   int previous_attempts = 0;     // failed attempts already made in earlier runs (drives backoff)
   std::optional<Ticket> previous;  // update: what fans were told before, for "old → new"
+  std::vector<Ticket> summary;     // summary: the notices it counts (`ticket` names only the site)
 };
 
 }  // namespace ta

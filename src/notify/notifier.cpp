@@ -16,7 +16,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using SysClock = std::chrono::system_clock;
 
-std::string log_title(const Notice& n) { return notify_text::fit(n.ticket.title, 200); }
+std::string log_title(const Notice& n) {
+  if (n.kind == NoticeKind::summary)
+    return n.ticket.site_name + " 첫 크롤링 요약 (" + std::to_string(n.summary.size()) + "건)";
+  return notify_text::fit(n.ticket.title, 200);
+}
 
 SysClock::time_point wall_clock_after(Clock::duration d) {
   return SysClock::now() + std::chrono::duration_cast<SysClock::duration>(d);
@@ -39,6 +43,7 @@ const char* to_string(DeliveryStatus s) {
 NotifierOptions notifier_options_from(const Config& config) {
   NotifierOptions o;
   o.embed.priority_mention = config.priority_mention;
+  o.embed.dashboard_url = config.dashboard_url;
   double delay_ms = std::max(0.0, config.notification_delay) * 1000.0;
   o.message_delay = std::chrono::milliseconds(static_cast<long long>(std::min(delay_ms, 3600000.0)));
   return o;
@@ -109,13 +114,23 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
       if (status == DeliveryStatus::sent) n.message_id = r.message_id;
     }
     if (!run.on_result) return;
+    // A result that cannot be recorded would be sent again by the next look at the queue: stop
+    // sending and hand the rest back instead.
+    std::string failure;
     try {
       run.on_result(mr);
     } catch (const std::exception& e) {
-      log->error("알림 결과를 기록하지 못했습니다: {}", e.what());
+      failure = e.what();
     } catch (...) {
-      log->error("알림 결과를 기록하지 못했습니다");
+      failure = "unknown error";
     }
+    if (failure.empty()) return;
+    if (!run.report.record_failed) log->error("알림 결과를 기록하지 못해 남은 알림을 보내지 않습니다: {}", failure);
+    run.report.record_failed = true;
+    run.halted = true;
+    run.halt_status = DeliveryStatus::retry_later;
+    run.halt_error = "알림 결과를 기록하지 못했습니다";
+    run.halt_next = SysClock::now();
   };
   auto hand_back = [&](int attempts) {
     SendResult r;
@@ -146,6 +161,7 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
   for (std::size_t i : message.notice_indexes) earlier_attempts = std::max(earlier_attempts, run.due[i].previous_attempts);
 
   int attempts = 0;
+  int rate_limits = 0;
   for (;;) {
     auto allowed = client_.next_allowed_at();
     auto wait = allowed - Clock::now();
@@ -167,12 +183,27 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
         for (std::size_t i : message.notice_indexes)
           log->info("알림 전송 성공: {} (메시지 {})", log_title(run.due[i]), r.message_id);
         return;
-      case SendOutcome::rate_limited:
-        // Not a failed attempt: the same body goes again once retry_after has passed.
+      case SendOutcome::rate_limited: {
+        // Not a failed attempt: the same body goes again once retry_after has passed. Without a
+        // usable retry_after the wait doubles (capped), and a message limited again and again
+        // goes back to the queue rather than holding the sender.
         ++run.report.rate_limited;
-        emit(r, DeliveryStatus::rate_limited, attempts, wall_clock_after(seconds_to_wait(r.retry_after_s)));
-        log->warn("Discord 속도 제한: {:.3f}초 기다린 뒤 다시 보냅니다", r.retry_after_s);
+        ++rate_limits;
+        const auto limit_wait = r.retry_after_known
+                              ? seconds_to_wait(r.retry_after_s)
+                              : std::max(seconds_to_wait(r.retry_after_s),
+                                         exponential_backoff(rate_limits, std::chrono::seconds(1), options_.unknown_retry_max));
+        if (rate_limits >= options_.max_rate_limits) {
+          log->warn("Discord 속도 제한이 계속되어 ({}회) 남은 알림을 대기열로 돌려보냅니다 — {:.1f}초 뒤 다시 보냅니다",
+                    rate_limits, limit_wait.count() / 1000.0);
+          halt(DeliveryStatus::retry_later, "Discord 속도 제한이 계속되어 나중에 보냅니다", wall_clock_after(limit_wait));
+          return hand_back(attempts);
+        }
+        emit(r, DeliveryStatus::rate_limited, attempts, wall_clock_after(limit_wait));
+        log->warn("Discord 속도 제한: {:.3f}초 기다린 뒤 다시 보냅니다", limit_wait.count() / 1000.0);
+        if (!r.retry_after_known && !pause_until(Clock::now() + limit_wait)) return stopped(attempts);
         continue;
+      }
       case SendOutcome::retryable: {
         ++attempts;
         auto delay = exponential_backoff(earlier_attempts + attempts, options_.backoff_base, options_.backoff_max);

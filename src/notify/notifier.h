@@ -58,12 +58,15 @@ struct NotifyReport {
   std::string dead_reason;
   std::size_t requests = 0;      // HTTP requests made
   std::size_t rate_limited = 0;  // 429 answers among them
+  bool record_failed = false;    // on_result threw: sending stopped there
 };
 
 struct NotifierOptions {
   EmbedOptions embed;
   std::chrono::milliseconds message_delay{1000};  // config notification_delay, between messages
   int max_attempts = 3;                           // per message per call; 429s do not count
+  int max_rate_limits = 6;                        // 429s per message per call before it goes back to the queue
+  std::chrono::milliseconds unknown_retry_max{60 * 1000};  // cap of the backoff for a 429 without retry_after
   std::chrono::milliseconds backoff_base{2000};
   std::chrono::milliseconds backoff_max{10 * 60 * 1000};
   // A rate-limit wait or backoff longer than this hands the notices back instead of blocking.

@@ -1,7 +1,7 @@
 #include "store/announced_lookup.h"
 
 #include "store/sqlite.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 #include "store/title_key.h"
 
 namespace ta {
@@ -9,7 +9,7 @@ namespace {
 
 std::optional<std::time_t> minute_of(const std::optional<std::string>& iso) {
   if (!iso) return std::nullopt;
-  auto t = store_time::parse_iso(*iso);
+  auto t = parse_iso(*iso);
   if (!t) return std::nullopt;
   return *t / 60;
 }
@@ -57,6 +57,15 @@ void remember_sent(Database& db, const Ticket& t, std::time_t now) {
               "ON CONFLICT(site, id) DO UPDATE SET open_at = excluded.open_at, open_type = excluded.open_type, "
               "announced_at = excluded.announced_at, title = excluded.title, title_key = excluded.title_key, "
               "source = 'sent'");
+  q.bind(1, t.site).bind(2, t.id).bind(3, t.open_at).bind(4, t.open_type).bind(5, static_cast<std::int64_t>(now));
+  q.bind(6, t.title).bind(7, title_key(t.title));
+  q.run();
+}
+
+void remember_summarized(Database& db, const Ticket& t, std::time_t now) {
+  Statement q(db,
+              "INSERT INTO announced (site, id, open_at, open_type, announced_at, title, title_key, source) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, 'summary') ON CONFLICT(site, id) DO NOTHING");
   q.bind(1, t.site).bind(2, t.id).bind(3, t.open_at).bind(4, t.open_type).bind(5, static_cast<std::int64_t>(now));
   q.bind(6, t.title).bind(7, title_key(t.title));
   q.run();

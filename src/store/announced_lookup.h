@@ -20,5 +20,7 @@ bool matches_legacy_title(Database& db, const Ticket& t);
 bool announced_unlocked(Database& db, const Ticket& t);
 // Remembers a sent announcement (latest values win, so a later update compares with them).
 void remember_sent(Database& db, const Ticket& t, std::time_t now);
+// Remembers a notice counted in a first-run summary; a real announcement is never overwritten.
+void remember_summarized(Database& db, const Ticket& t, std::time_t now);
 
 }  // namespace ta

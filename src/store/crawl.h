@@ -23,13 +23,19 @@ struct CrawlPolicy {
   // PRIORITY_KEYWORDS: such a delivery goes before the backlog (deliveries.priority). Same rules
   // as `filter`; empty = none is.
   std::function<bool(const Ticket&)> priority;
+  // config first_run "summary": a site's first crawl into this store (no notice of it stored and
+  // none announced) queues one summary delivery instead of an alert per notice; its notices are
+  // remembered as announced (source 'summary'), so a later change alerts as an update. Priority
+  // notices still alert on their own.
+  bool summarize_first_crawl = false;
 };
 
 struct CrawlOutcome {
   int items = 0;                        // tickets in the crawl (after dropping duplicates)
   std::vector<Ticket> new_tickets;      // first sighting of (site, id), not announced before
   std::vector<Ticket> updated_tickets;  // announced/queued before, open_at or open_type changed
-  std::vector<std::int64_t> queued;     // delivery ids queued by this crawl, in order
+  std::vector<std::int64_t> queued;     // delivery ids queued by this crawl, in order (a summary's too)
+  std::vector<Ticket> summarized;       // first crawl: counted in the summary instead of alerted
   int past_skipped = 0;                 // would be announced, but open_at < now and !announce_past
   int filtered_out = 0;                 // would be announced, but policy.filter said no
 };

@@ -1,7 +1,7 @@
 #include "store/daily_stats.h"
 
 #include "store/sqlite.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 
 namespace ta {
 
@@ -10,7 +10,7 @@ void bump_daily_stats(Database& db, std::time_t now, const std::string& site, co
               "INSERT INTO daily_stats (day, site, crawled, new, sent, failed) VALUES (?, ?, ?, ?, ?, ?) "
               "ON CONFLICT(day, site) DO UPDATE SET crawled = crawled + excluded.crawled, new = new + excluded.new, "
               "sent = sent + excluded.sent, failed = failed + excluded.failed");
-  q.bind(1, store_time::kst_day(now)).bind(2, site).bind(3, delta.crawled).bind(4, delta.new_items);
+  q.bind(1, format_kst_day(now)).bind(2, site).bind(3, delta.crawled).bind(4, delta.new_items);
   q.bind(5, delta.sent).bind(6, delta.failed);
   q.run();
 }

@@ -1,7 +1,7 @@
 #include "store/opening_rows.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 #include "store/ticket_row.h"
 
 namespace ta {
@@ -104,7 +104,7 @@ std::vector<DailyCount> Store::daily_counts(std::time_t now, int days) {
   Statement q(*db_,
               "SELECT day, site, crawled, new, sent, failed FROM daily_stats WHERE day >= ? AND day <= ? "
               "ORDER BY day DESC, site");
-  q.bind(1, store_time::kst_day(now - static_cast<std::time_t>(days - 1) * 86400)).bind(2, store_time::kst_day(now));
+  q.bind(1, format_kst_day(now - static_cast<std::time_t>(days - 1) * 86400)).bind(2, format_kst_day(now));
   while (q.step()) {
     DailyCount c;
     c.day = q.column_text(0);

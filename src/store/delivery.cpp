@@ -9,6 +9,7 @@ const char* to_string(DeliveryKind kind) {
     case DeliveryKind::New: return "new";
     case DeliveryKind::Update: return "update";
     case DeliveryKind::Test: return "test";
+    case DeliveryKind::Summary: return "summary";
   }
   return "new";
 }
@@ -16,23 +17,34 @@ const char* to_string(DeliveryKind kind) {
 const char* to_string(DeliveryState status) {
   switch (status) {
     case DeliveryState::Pending: return "pending";
+    case DeliveryState::Deferred: return "deferred";
+    case DeliveryState::Retry: return "retry";
     case DeliveryState::Sent: return "sent";
     case DeliveryState::Failed: return "failed";
+    case DeliveryState::Stale: return "stale";
   }
   return "pending";
+}
+
+bool is_waiting(DeliveryState status) {
+  return status == DeliveryState::Pending || status == DeliveryState::Deferred || status == DeliveryState::Retry;
 }
 
 DeliveryKind delivery_kind_from_string(const std::string& text) {
   if (text == "new") return DeliveryKind::New;
   if (text == "update") return DeliveryKind::Update;
   if (text == "test") return DeliveryKind::Test;
+  if (text == "summary") return DeliveryKind::Summary;
   throw StoreError("read delivery kind", "unknown kind '" + text + "'");
 }
 
 DeliveryState delivery_state_from_string(const std::string& text) {
   if (text == "pending") return DeliveryState::Pending;
   if (text == "sent") return DeliveryState::Sent;
+  if (text == "deferred") return DeliveryState::Deferred;
+  if (text == "retry") return DeliveryState::Retry;
   if (text == "failed") return DeliveryState::Failed;
+  if (text == "stale") return DeliveryState::Stale;
   throw StoreError("read delivery status", "unknown status '" + text + "'");
 }
 

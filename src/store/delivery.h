@@ -5,15 +5,26 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/ticket.h"
 
 namespace ta {
 
-enum class DeliveryKind { New, Update, Test };
-enum class DeliveryState { Pending, Sent, Failed };
+enum class DeliveryKind { New, Update, Test, Summary };
+// Where a delivery is in its life, stored as a word (never inferred from timestamps):
+//   pending  — due now;
+//   deferred — held back by max_notifications_per_cycle, due when the next cycle starts;
+//   retry    — an attempt failed or was rate limited, due at next_attempt_at;
+//   sent, failed (given up) and stale (every opening had passed when it would have gone out,
+//   so it was never sent) are final.
+enum class DeliveryState { Pending, Deferred, Retry, Sent, Failed, Stale };
 
-// The words stored in the database: new | update | test, pending | sent | failed.
+// The states still waiting to go out, as an SQL list.
+constexpr const char* kWaitingStatesSql = "('pending', 'deferred', 'retry')";
+bool is_waiting(DeliveryState status);
+
+// The words stored in the database: new | update | test | summary, and the states above.
 const char* to_string(DeliveryKind kind);
 const char* to_string(DeliveryState status);
 DeliveryKind delivery_kind_from_string(const std::string& text);
@@ -21,8 +32,8 @@ DeliveryState delivery_state_from_string(const std::string& text);
 
 struct Delivery {
   std::int64_t id = 0;
-  std::string site;       // empty for test messages
-  std::string ticket_id;  // empty for test messages
+  std::string site;       // empty for test messages; the site of a first-run summary
+  std::string ticket_id;  // empty for test and summary messages
   std::string webhook;    // webhook_key(); "" = queued while no webhook was configured
   DeliveryKind kind = DeliveryKind::New;
   DeliveryState status = DeliveryState::Pending;
@@ -33,6 +44,7 @@ struct Delivery {
   std::string last_error;
   std::string discord_message_id;
   Ticket ticket;                  // the ticket as it was when queued (what the message says)
+  std::vector<Ticket> summary;    // summary messages only: the notices the summary counts
   std::optional<Ticket> previous;  // updates only: the stored ticket before the change
 };
 

@@ -3,6 +3,7 @@
 #include "log/log.h"
 #include "store/announced_lookup.h"
 #include "store/daily_stats.h"
+#include "store/first_run.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
@@ -13,10 +14,12 @@ constexpr const char* kDeliveryColumns =
     "id, site, ticket_id, webhook, kind, status, attempts, next_attempt_at, created_at, sent_at, last_error, "
     "discord_message_id, payload, previous";
 
-Ticket ticket_from_text(const std::string& text) {
+nlohmann::json object_from_text(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
-  return j.is_object() ? ticket_from_json(j) : Ticket{};
+  return j.is_object() ? j : nlohmann::json::object();
 }
+
+Ticket ticket_from_text(const std::string& text) { return ticket_from_json(object_from_text(text)); }
 
 Delivery read_delivery(const Statement& q) {
   Delivery d;
@@ -32,7 +35,9 @@ Delivery read_delivery(const Statement& q) {
   if (auto sent = q.column_optional_int(9)) d.sent_at = static_cast<std::time_t>(*sent);
   d.last_error = q.column_text(10);
   d.discord_message_id = q.column_text(11);
-  d.ticket = ticket_from_text(q.column_text(12));
+  const nlohmann::json payload = object_from_text(q.column_text(12));
+  d.ticket = ticket_from_json(payload);
+  if (d.kind == DeliveryKind::Summary) d.summary = summary_notices(payload);
   if (auto previous = q.column_optional_text(13)) d.previous = ticket_from_text(*previous);
   return d;
 }
@@ -44,10 +49,11 @@ std::optional<Delivery> find_delivery(Database& db, std::int64_t id) {
   return read_delivery(q);
 }
 
-Delivery require_pending(Database& db, std::int64_t id, const char* operation) {
+// Sent, failed and stale are final: writing a result over one would send or count it twice.
+Delivery require_waiting(Database& db, std::int64_t id, const char* operation) {
   auto d = find_delivery(db, id);
   if (!d) throw StoreError(std::string(operation) + " #" + std::to_string(id), "no such delivery");
-  if (d->status != DeliveryState::Pending)
+  if (!is_waiting(d->status))
     throw StoreError(std::string(operation) + " #" + std::to_string(id),
                      std::string("delivery is already ") + to_string(d->status));
   return *d;
@@ -56,28 +62,44 @@ Delivery require_pending(Database& db, std::int64_t id, const char* operation) {
 }  // namespace
 
 std::vector<Delivery> Store::due_deliveries(const std::string& webhook_key, std::time_t now, int limit) {
-  return due_retries(webhook_key, std::numeric_limits<std::time_t>::min(), now, limit);
-}
-
-std::vector<Delivery> Store::due_retries(const std::string& webhook_key, std::time_t after, std::time_t now, int limit) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement q(*db_, std::string("SELECT ") + kDeliveryColumns +
-                        " FROM deliveries WHERE status = 'pending' AND webhook = ? AND next_attempt_at > ? "
-                        "AND next_attempt_at <= ? ORDER BY priority DESC, created_at, id LIMIT ?");
-  q.bind(1, webhook_key).bind(2, static_cast<std::int64_t>(after)).bind(3, static_cast<std::int64_t>(now)).bind(4, limit);
+                        " FROM deliveries WHERE webhook = ? AND status IN ('pending', 'retry') AND next_attempt_at <= ? "
+                        "ORDER BY priority DESC, created_at, id LIMIT ?");
+  q.bind(1, webhook_key).bind(2, static_cast<std::int64_t>(now)).bind(3, limit);
   std::vector<Delivery> out;
   while (q.step()) out.push_back(read_delivery(q));
   return out;
 }
 
-std::optional<std::time_t> Store::next_retry_at(const std::string& webhook_key, std::time_t after) {
+std::optional<std::time_t> Store::next_retry_at(const std::string& webhook_key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement q(*db_, "SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 'pending' AND webhook = ? AND next_attempt_at > ?");
-  q.bind(1, webhook_key).bind(2, static_cast<std::int64_t>(after));
+  Statement q(*db_, "SELECT MIN(next_attempt_at) FROM deliveries WHERE status = 'retry' AND webhook = ?");
+  q.bind(1, webhook_key);
   if (!q.step()) return std::nullopt;
   auto at = q.column_optional_int(0);
   if (!at) return std::nullopt;
   return static_cast<std::time_t>(*at);
+}
+
+void Store::defer_deliveries(const std::vector<std::int64_t>& ids) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction tx(*db_);
+  Statement q(*db_, "UPDATE deliveries SET status = 'deferred' WHERE id = ? AND status = 'pending'");
+  for (std::int64_t id : ids) {
+    q.reset();
+    q.bind(1, id);
+    q.run();
+  }
+  tx.commit();
+}
+
+int Store::release_deferred(const std::string& webhook_key) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement q(*db_, "UPDATE deliveries SET status = 'pending' WHERE status = 'deferred' AND webhook = ?");
+  q.bind(1, webhook_key);
+  q.run();
+  return db_->changes();
 }
 
 std::optional<Delivery> Store::delivery(std::int64_t id) {
@@ -99,7 +121,8 @@ std::int64_t Store::queue_test_delivery(const std::string& webhook_key, const Ti
 
 int Store::adopt_pending_deliveries(const std::string& webhook_key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement q(*db_, "UPDATE deliveries SET webhook = ? WHERE status = 'pending' AND webhook <> ?");
+  Statement q(*db_, std::string("UPDATE deliveries SET webhook = ? WHERE status IN ") + kWaitingStatesSql +
+                        " AND webhook <> ?");
   q.bind(1, webhook_key).bind(2, webhook_key);
   q.run();
   const int moved = db_->changes();
@@ -110,13 +133,13 @@ int Store::adopt_pending_deliveries(const std::string& webhook_key) {
 void Store::mark_sent(std::int64_t id, const std::string& discord_message_id, std::time_t now) {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction tx(*db_);
-  const Delivery d = require_pending(*db_, id, "mark_sent");
+  const Delivery d = require_waiting(*db_, id, "mark_sent");
   Statement q(*db_,
               "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, discord_message_id = ?, "
               "last_error = '' WHERE id = ?");
   q.bind(1, static_cast<std::int64_t>(now)).bind(2, discord_message_id).bind(3, id);
   q.run();
-  if (d.kind != DeliveryKind::Test) {
+  if (d.kind == DeliveryKind::New || d.kind == DeliveryKind::Update) {
     Ticket told = d.ticket;
     told.site = d.site;
     told.id = d.ticket_id;
@@ -131,8 +154,10 @@ void Store::mark_sent(std::int64_t id, const std::string& discord_message_id, st
 void Store::mark_retry(std::int64_t id, const std::string& error, std::time_t next_attempt_at, bool count_attempt) {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction tx(*db_);
-  require_pending(*db_, id, "mark_retry");
-  Statement q(*db_, "UPDATE deliveries SET attempts = attempts + ?, last_error = ?, next_attempt_at = ? WHERE id = ?");
+  require_waiting(*db_, id, "mark_retry");
+  Statement q(*db_,
+              "UPDATE deliveries SET status = 'retry', attempts = attempts + ?, last_error = ?, next_attempt_at = ? "
+              "WHERE id = ?");
   q.bind(1, count_attempt ? 1 : 0).bind(2, error).bind(3, static_cast<std::int64_t>(next_attempt_at)).bind(4, id);
   q.run();
   tx.commit();
@@ -141,11 +166,11 @@ void Store::mark_retry(std::int64_t id, const std::string& error, std::time_t ne
 void Store::mark_failed(std::int64_t id, const std::string& error, std::time_t now) {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction tx(*db_);
-  const Delivery d = require_pending(*db_, id, "mark_failed");
+  const Delivery d = require_waiting(*db_, id, "mark_failed");
   Statement q(*db_, "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
   q.bind(1, error).bind(2, id);
   q.run();
-  if (d.kind != DeliveryKind::Test) {
+  if (d.kind == DeliveryKind::New || d.kind == DeliveryKind::Update) {
     DailyDelta delta;
     delta.failed = 1;
     bump_daily_stats(*db_, now, d.site, delta);
@@ -153,14 +178,27 @@ void Store::mark_failed(std::int64_t id, const std::string& error, std::time_t n
   tx.commit();
 }
 
+void Store::mark_stale(std::int64_t id, const std::string& reason) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction tx(*db_);
+  require_waiting(*db_, id, "mark_stale");
+  Statement q(*db_, "UPDATE deliveries SET status = 'stale', last_error = ? WHERE id = ?");
+  q.bind(1, reason).bind(2, id);
+  q.run();
+  tx.commit();
+}
+
 std::int64_t Store::pending_count() {
   std::lock_guard<std::mutex> lock(mutex_);
-  return db_->query_int("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'");
+  return db_->query_int(std::string("SELECT COUNT(*) FROM deliveries WHERE status IN ") + kWaitingStatesSql);
 }
 
 std::map<std::string, std::int64_t> Store::counts_by_status() {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::map<std::string, std::int64_t> out = {{"pending", 0}, {"sent", 0}, {"failed", 0}};
+  std::map<std::string, std::int64_t> out;
+  for (auto s : {DeliveryState::Pending, DeliveryState::Deferred, DeliveryState::Retry, DeliveryState::Sent,
+                 DeliveryState::Failed, DeliveryState::Stale})
+    out[to_string(s)] = 0;
   Statement q(*db_, "SELECT status, COUNT(*) FROM deliveries GROUP BY status");
   while (q.step()) out[q.column_text(0)] = q.column_int(1);
   return out;

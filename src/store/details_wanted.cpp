@@ -3,14 +3,14 @@
 #include "store/notice_identity.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 
 namespace ta {
 namespace {
 
 bool same_instant(const std::optional<std::string>& a, const std::optional<std::string>& b) {
   if (!a || !b) return !a && !b;
-  const auto ea = store_time::parse_iso(*a), eb = store_time::parse_iso(*b);
+  const auto ea = parse_iso(*a), eb = parse_iso(*b);
   return ea && eb ? *ea == *eb : *a == *b;
 }
 

@@ -6,7 +6,7 @@
 #include <regex>
 
 #include "store/legacy_keys.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 
 namespace ta {
 namespace {
@@ -39,7 +39,7 @@ bool is_digits(const std::string& s) {
 
 std::optional<std::string> iso_or_null(std::optional<std::time_t> t) {
   if (!t) return std::nullopt;
-  return store_time::kst_iso(*t);
+  return format_kst_iso(*t);
 }
 
 std::optional<std::time_t> open_time_of(const json& obj) {
@@ -106,7 +106,7 @@ std::optional<std::time_t> legacy_time(const json& value) {
   }
   if (!value.is_string()) return std::nullopt;
   const std::string s = value.get<std::string>();
-  if (auto t = store_time::parse_iso(s)) return t;
+  if (auto t = parse_iso(s)) return t;
   // std::regex works on bytes: 년/월 are alternatives, not bracket members, being multi-byte.
   static const std::regex loose(
       R"((\d{4})\s*(?:[./-]|년)\s*(\d{1,2})\s*(?:[./-]|월)\s*(\d{1,2})\D*?(\d{1,2})\s*:\s*(\d{2}))");
@@ -115,7 +115,7 @@ std::optional<std::time_t> legacy_time(const json& value) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%s-%02d-%02dT%02d:%s:00+09:00", m[1].str().c_str(), std::stoi(m[2].str()),
                 std::stoi(m[3].str()), std::stoi(m[4].str()), m[5].str().c_str());
-  return store_time::parse_iso(buf);
+  return parse_iso(buf);
 }
 
 LegacyEntry legacy_entry(const std::string& key, const json& value, std::time_t now) {

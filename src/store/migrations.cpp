@@ -127,10 +127,64 @@ INSERT INTO openings (site, notice_id, seq, kind, label, at, at_epoch, round)
   FROM tickets;
 )sql";
 
+// v3: a delivery's state is a word with a CHECK, not "pending" plus a timestamp to interpret:
+// deferred (the per-cycle cap) and retry (after a failure, due at next_attempt_at) are told apart,
+// stale records an alert whose openings had all passed, and a first-run summary is a kind.
+// SQLite cannot change a CHECK in place, so the table is rebuilt; nothing references it.
+static const char* const kDeliveryStatesV3 = R"sql(
+CREATE TABLE deliveries_v3 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT,
+  ticket_id TEXT,
+  webhook TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('new', 'update', 'test', 'summary')),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'deferred', 'retry', 'sent', 'failed', 'stale')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  discord_message_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  payload TEXT NOT NULL,
+  previous TEXT,
+  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1)),
+  FOREIGN KEY (site, ticket_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+-- A v2 row still waiting was either never tried (pending) or pushed back by an answer (retry).
+INSERT INTO deliveries_v3 (id, site, ticket_id, webhook, kind, status, attempts, next_attempt_at, last_error,
+                           discord_message_id, created_at, sent_at, payload, previous, priority)
+  SELECT id, site, ticket_id, webhook, kind,
+         CASE WHEN status = 'pending' AND (attempts > 0 OR last_error <> '') THEN 'retry' ELSE status END,
+         attempts, next_attempt_at, last_error, discord_message_id, created_at, sent_at, payload, previous, priority
+  FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v3 RENAME TO deliveries;
+CREATE INDEX deliveries_due ON deliveries(status, webhook, next_attempt_at);
+CREATE INDEX deliveries_ticket ON deliveries(site, ticket_id);
+
+-- A notice counted in a first-run summary is announced (a later change is an update), by 'summary'.
+CREATE TABLE announced_v3 (
+  site TEXT NOT NULL,
+  id TEXT NOT NULL,
+  open_at TEXT,
+  open_type TEXT NOT NULL DEFAULT '',
+  announced_at INTEGER NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  title_key TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL CHECK (source IN ('sent', 'legacy', 'summary')),
+  PRIMARY KEY (site, id)
+);
+INSERT INTO announced_v3 SELECT site, id, open_at, open_type, announced_at, title, title_key, source FROM announced;
+DROP TABLE announced;
+ALTER TABLE announced_v3 RENAME TO announced;
+CREATE INDEX announced_title ON announced(title_key) WHERE source = 'legacy';
+)sql";
+
 const std::vector<Migration>& store_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kSchemaV1},
       {2, "openings, detail state and delivery priority", kOpeningsV2},
+      {3, "delivery states (deferred, retry, stale) and the first-run summary", kDeliveryStatesV3},
   };
   return migrations;
 }

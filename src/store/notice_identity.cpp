@@ -6,7 +6,7 @@
 #include <set>
 
 #include "store/sqlite.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 #include "store/title_key.h"
 
 namespace ta {
@@ -21,7 +21,7 @@ struct StoredNotice {
 };
 
 std::optional<std::time_t> epoch_of(const std::optional<std::string>& iso) {
-  return iso ? store_time::parse_iso(*iso) : std::nullopt;
+  return iso ? parse_iso(*iso) : std::nullopt;
 }
 
 std::map<std::string, std::vector<StoredNotice>> stored_by_title(Database& db, const std::string& site,

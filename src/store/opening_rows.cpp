@@ -1,7 +1,7 @@
 #include "store/opening_rows.h"
 
 #include "store/sqlite.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 
 namespace ta {
 
@@ -14,7 +14,7 @@ void save_openings(Database& db, const std::string& site, const std::string& id,
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   std::int64_t seq = 0;
   for (const auto& o : openings) {
-    const auto epoch = o.at ? store_time::parse_iso(*o.at) : std::nullopt;
+    const auto epoch = o.at ? parse_iso(*o.at) : std::nullopt;
     insert.reset();
     insert.bind(1, site).bind(2, id).bind(3, seq++).bind(4, o.kind.empty() ? std::string("general") : o.kind);
     insert.bind(5, o.label).bind(6, o.at);

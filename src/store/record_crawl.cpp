@@ -24,11 +24,13 @@
 #include "model/opening_set.h"
 #include "store/announced_lookup.h"
 #include "store/daily_stats.h"
+#include "store/first_run.h"
 #include "store/notice_identity.h"
 #include "store/opening_rows.h"
 #include "store/sqlite.h"
 #include "store/store.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
+#include "normalize/ticket_time.h"
 #include "store/ticket_row.h"
 
 namespace ta {
@@ -50,8 +52,8 @@ struct StoredNotice {
 
 bool same_time(const std::optional<std::string>& a, const std::optional<std::string>& b) {
   if (!a || !b) return !a && !b;
-  const auto a_epoch = store_time::parse_iso(*a);
-  const auto b_epoch = store_time::parse_iso(*b);
+  const auto a_epoch = parse_iso(*a);
+  const auto b_epoch = parse_iso(*b);
   if (a_epoch && b_epoch) return *a_epoch == *b_epoch;
   return *a == *b;
 }
@@ -76,20 +78,6 @@ std::optional<StoredNotice> stored_notice(Database& db, Statement& q, const std:
   s.ticket.openings = load_openings(db, site, id);
   ensure_openings(s.ticket);
   return s;
-}
-
-// Every timed opening (else the headline) is before `now`: too late to be news.
-bool all_past(const Ticket& t, std::time_t now) {
-  bool any_timed = false;
-  for (const auto& o : t.openings) {
-    const auto at = o.at ? store_time::parse_iso(*o.at) : std::nullopt;
-    if (!at) continue;
-    any_timed = true;
-    if (*at >= now) return false;
-  }
-  if (any_timed) return true;
-  const auto headline = t.open_at ? store_time::parse_iso(*t.open_at) : std::nullopt;
-  return headline && *headline < now;
 }
 
 struct DetailColumns {
@@ -175,7 +163,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
                                   ", detail_state, detail_attempts FROM tickets WHERE site = ? AND id = ?");
   Statement latest_delivery(*db_,
                             "SELECT payload FROM deliveries WHERE site = ? AND ticket_id = ? "
-                            "AND status IN ('pending', 'sent') ORDER BY id DESC LIMIT 1");
+                            "AND status IN ('pending', 'deferred', 'retry', 'sent') ORDER BY id DESC LIMIT 1");
   Statement upsert(*db_,
                    "INSERT INTO tickets (site, id, site_name, title, open_at, open_at_epoch, open_text, open_type, "
                    "open_type_label, venue, url, image, badges, genre, first_seen, last_seen, content_hash, detail_state, "
@@ -199,6 +187,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
   resolve_notice_ids(*db_, site, resolved);
 
   CrawlOutcome out;
+  const bool first_crawl = policy.summarize_first_crawl && is_first_crawl(*db_, site);
   std::set<std::string> seen_ids;
   for (Ticket t : resolved) {
     if (t.id.empty()) {
@@ -243,7 +232,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       }
     }
 
-    const auto open_epoch = t.open_at ? store_time::parse_iso(*t.open_at) : std::nullopt;
+    const auto open_epoch = t.open_at ? parse_iso(*t.open_at) : std::nullopt;
     // Read once into plain values: GCC 12 misreports the optional as maybe-uninitialized below.
     const bool has_open_epoch = open_epoch.has_value();
     const std::time_t open_epoch_value = open_epoch.value_or(0);
@@ -263,7 +252,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     if (!stored || stored->openings != t.openings) save_openings(*db_, t.site, t.id, t.openings);
 
     if (!kind) continue;
-    if (all_past(t, now) && !policy.announce_past) {
+    if (all_openings_past(t, now) && !policy.announce_past) {
       ++out.past_skipped;
       continue;
     }
@@ -271,14 +260,22 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       ++out.filtered_out;
       continue;
     }
+    const bool priority = policy.priority && policy.priority(t);
+    if (first_crawl && *kind == DeliveryKind::New && !priority) {
+      remember_summarized(*db_, t, now);
+      out.summarized.push_back(t);
+      continue;
+    }
     queue.reset();
     queue.bind(1, t.site).bind(2, t.id).bind(3, policy.webhook_key).bind(4, to_string(*kind));
     queue.bind(5, static_cast<std::int64_t>(now)).bind(6, static_cast<std::int64_t>(now)).bind(7, to_json(t).dump());
     queue.bind(8, previous ? std::optional<std::string>(to_json(*previous).dump()) : std::nullopt);
-    queue.bind(9, static_cast<std::int64_t>(policy.priority && policy.priority(t) ? 1 : 0));
+    queue.bind(9, static_cast<std::int64_t>(priority ? 1 : 0));
     queue.run();
     out.queued.push_back(db_->last_insert_rowid());
   }
+
+  if (!out.summarized.empty()) out.queued.push_back(queue_summary(*db_, site, out.summarized, policy.webhook_key, now));
 
   DailyDelta delta;
   delta.crawled = out.items;

@@ -13,10 +13,11 @@ RetentionResult Store::apply_retention(std::time_t now, int retention_days) {
   // queueing it a second time, so such tickets stay whatever their age.
   const std::string expired =
       "SELECT site, id FROM tickets t WHERE t.last_seen < :cutoff AND NOT EXISTS (SELECT 1 FROM deliveries d "
-      "WHERE d.site = t.site AND d.ticket_id = t.id AND d.status = 'pending')";
+      "WHERE d.site = t.site AND d.ticket_id = t.id AND d.status IN " + std::string(kWaitingStatesSql) + ")";
   Transaction tx(*db_);
   {
-    Statement q(*db_, "DELETE FROM deliveries WHERE status <> 'pending' AND (site, ticket_id) IN (" + expired + ")");
+    Statement q(*db_, std::string("DELETE FROM deliveries WHERE status NOT IN ") + kWaitingStatesSql +
+                          " AND (site, ticket_id) IN (" + expired + ")");
     q.bind(":cutoff", cutoff);
     q.run();
     out.deliveries_deleted += db_->changes();
@@ -28,7 +29,8 @@ RetentionResult Store::apply_retention(std::time_t now, int retention_days) {
     out.tickets_deleted = db_->changes();
   }
   {
-    Statement q(*db_, "DELETE FROM deliveries WHERE ticket_id IS NULL AND status <> 'pending' AND created_at < ?");
+    Statement q(*db_, std::string("DELETE FROM deliveries WHERE ticket_id IS NULL AND status NOT IN ") +
+                          kWaitingStatesSql + " AND created_at < ?");
     q.bind(1, cutoff);
     q.run();
     out.deliveries_deleted += db_->changes();

@@ -77,27 +77,29 @@ class Store {
 
   // --- delivery queue -------------------------------------------------------------------------
   // `webhook_key` is notify/webhook_url.h's webhook_key(url): the webhook id, never its token.
-  // Pending deliveries for `webhook_key` with next_attempt_at <= now: priority ones first, then
-  // oldest first (created_at, id).
+  // What may go out now for `webhook_key`: pending deliveries (queued by `now`) and retries whose
+  // time has come, never a deferred one; priority ones first, then oldest first (created_at, id).
   std::vector<Delivery> due_deliveries(const std::string& webhook_key, std::time_t now, int limit);
-  // The same, restricted to deliveries whose next attempt was put after `after` — retries that
-  // Discord's errors or rate limits pushed back, not notices merely deferred by the per-cycle cap.
-  std::vector<Delivery> due_retries(const std::string& webhook_key, std::time_t after, std::time_t now, int limit);
-  // The earliest next_attempt_at after `after` among pending deliveries for `webhook_key`.
-  std::optional<std::time_t> next_retry_at(const std::string& webhook_key, std::time_t after);
+  // When the earliest retry for `webhook_key` is due; nullopt when none is waiting.
+  std::optional<std::time_t> next_retry_at(const std::string& webhook_key);
+  // Over the per-cycle cap: pending -> deferred, due again once release_deferred() starts a cycle.
+  void defer_deliveries(const std::vector<std::int64_t>& ids);
+  int release_deferred(const std::string& webhook_key);
   std::optional<Delivery> delivery(std::int64_t id);
   std::int64_t queue_test_delivery(const std::string& webhook_key, const Ticket& sample, std::time_t now);
-  // There is one webhook per installation: pending deliveries queued with no webhook ("") or for
+  // There is one webhook per installation: waiting deliveries queued with no webhook ("") or for
   // a replaced webhook are re-addressed to `webhook_key`. Returns how many were moved.
   int adopt_pending_deliveries(const std::string& webhook_key);
   // Sent: remembered in `announced` for good, so the ticket never alerts again with these values.
   void mark_sent(std::int64_t id, const std::string& discord_message_id, std::time_t now);
-  // Still pending, tried again at `next_attempt_at`; a 429 passes count_attempt = false.
+  // State retry, due at `next_attempt_at`; a 429 passes count_attempt = false.
   void mark_retry(std::int64_t id, const std::string& error, std::time_t next_attempt_at, bool count_attempt);
   // Final (e.g. 400: Discord rejected the payload); counts an attempt.
   void mark_failed(std::int64_t id, const std::string& error, std::time_t now);
-  std::int64_t pending_count();
-  std::map<std::string, std::int64_t> counts_by_status();  // "pending"/"sent"/"failed" -> rows
+  // Final without sending: every opening had passed by the time it could go out.
+  void mark_stale(std::int64_t id, const std::string& reason);
+  std::int64_t pending_count();  // every delivery still waiting: pending, deferred or retry
+  std::map<std::string, std::int64_t> counts_by_status();  // each state's word -> rows (all present)
 
   // --- webhooks -------------------------------------------------------------------------------
   void set_webhook_dead(const std::string& key, const std::string& error, std::time_t now);

@@ -2,7 +2,7 @@
 
 #include "log/log.h"
 #include "notify/webhook_url.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 #include "web/api_views.h"
 
 namespace ta {
@@ -23,7 +23,7 @@ nlohmann::json stats_view(const Config& config, Store& store, std::time_t now) {
   }
   nlohmann::json days = nlohmann::json::array();
   for (int back = kStatDays - 1; back >= 0; --back) {
-    const std::string day = store_time::kst_day(now - static_cast<std::time_t>(back) * 86400);
+    const std::string day = format_kst_day(now - static_cast<std::time_t>(back) * 86400);
     const DailyCount& d = by_day[day];
     days.push_back({{"day", day}, {"crawled", d.crawled}, {"new", d.new_items}, {"sent", d.sent}, {"failed", d.failed}});
   }
@@ -44,9 +44,13 @@ nlohmann::json stats_view(const Config& config, Store& store, std::time_t now) {
   }
   return {{"now", static_cast<std::int64_t>(now)},
           {"days", days},
-          {"pending", count("pending")},
+          // Waiting in any state; deferred and retry say how much of it is held back and why.
+          {"pending", count("pending") + count("deferred") + count("retry")},
+          {"deferred", count("deferred")},
+          {"retry", count("retry")},
           {"sent", count("sent")},
           {"failed", count("failed")},
+          {"stale", count("stale")},
           {"webhook", webhook}};
 }
 

@@ -1,7 +1,7 @@
 #include <set>
 
 #include "normalize/open_type.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 #include "web/api_views.h"
 
 namespace ta {
@@ -12,7 +12,7 @@ constexpr int kGenreScanLimit = 2000;
 
 nlohmann::json optional_epoch(const std::optional<std::string>& iso) {
   if (!iso) return nullptr;
-  auto t = store_time::parse_iso(*iso);
+  auto t = parse_iso(*iso);
   return t ? nlohmann::json(static_cast<std::int64_t>(*t)) : nlohmann::json(nullptr);
 }
 

@@ -4,13 +4,13 @@
 
 #include "log/log.h"
 #include "notify/webhook_url.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 #include "web/api_views.h"
 
 namespace ta {
 
 std::string kst_minute(std::time_t t) {
-  std::string iso = store_time::kst_iso(t);  // YYYY-MM-DDTHH:MM:SS+09:00
+  std::string iso = format_kst_iso(t);  // YYYY-MM-DDTHH:MM:SS+09:00
   iso[10] = ' ';
   return iso.substr(0, 16);
 }

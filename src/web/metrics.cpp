@@ -74,9 +74,7 @@ std::string Metrics::render(const std::map<std::string, std::int64_t>& deliverie
                      static_cast<double>(it == deliveries_.end() ? 0 : it->second));
   }
   out += p::header("ticket_alarm_deliveries", "gauge", "Deliveries in the store by status.");
-  std::map<std::string, std::int64_t> stored = {{"pending", 0}, {"sent", 0}, {"failed", 0}};
-  for (const auto& [status, n] : deliveries_by_status) stored[status] = n;
-  for (const auto& [status, n] : stored) out += p::sample("ticket_alarm_deliveries", {{"status", status}}, static_cast<double>(n));
+  for (const auto& [status, n] : deliveries_by_status) out += p::sample("ticket_alarm_deliveries", {{"status", status}}, static_cast<double>(n));
 
   out += p::header("ticket_alarm_rate_limited_total", "counter", "Discord 429 answers.");
   out += p::sample("ticket_alarm_rate_limited_total", {}, static_cast<double>(rate_limited_));

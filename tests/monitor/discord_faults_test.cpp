@@ -7,6 +7,8 @@
 #include <map>
 
 #include "monitor_env.h"
+#include "notify/webhook_url.h"
+#include "store/store.h"
 
 namespace ta {
 namespace {
@@ -116,6 +118,28 @@ TEST(DiscordFaults, AHandedBackBatchGoesOutWhenItsRetryIsDueNotAtTheNextCycle) {
   for (size_t at = log.find("크롤링 시작"); at != std::string::npos; at = log.find("크롤링 시작", at + 1)) ++cycles;
   EXPECT_EQ(cycles, 1u) << "delivered between cycles, not by crawling again";
   EXPECT_NE(log.find("알림 전송 실패"), std::string::npos);
+}
+
+TEST(DiscordFaults, A429WithoutRetryAfterBacksOffAndIsBoundedPerMessage) {
+  test::MonitorEnv env;
+  env.use_items(long_notices(2));
+  env.discord.force_html_429(50);  // Cloudflare keeps blocking for longer than this run
+
+  auto r = env.once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t limited = 0;
+  for (const auto& req : env.discord.requests()) limited += req.status == 429;
+  EXPECT_EQ(limited, 6u) << "six 429s, then the message goes back to the queue instead of holding the sender";
+  EXPECT_TRUE(env.discord.messages().empty());
+  EXPECT_NE(r.err.find("속도 제한이 계속되어"), std::string::npos) << r.err;
+
+  Store store(database_path(env.config["data_dir"]));
+  auto counts = store.counts_by_status();
+  EXPECT_EQ(counts["retry"], 2) << "kept, due again after the last wait";
+  EXPECT_EQ(counts["failed"], 0) << "a 429 is never a failure";
+  const auto next = store.next_retry_at(webhook_key(env.discord.webhook_url()));
+  ASSERT_TRUE(next);
+  EXPECT_GE(*next, std::time(nullptr) - 1);
 }
 
 }  // namespace

@@ -97,13 +97,13 @@ TEST_F(DashboardTest, DailyCountsUseKoreanDaysNewestFirst) {
 }
 
 TEST(StoreTimeTest, KstDaysAndIsoParsing) {
-  EXPECT_EQ(store_time::kst_day(*store_time::parse_iso("2025-07-01T15:00:00Z")), "2025-07-02");
-  EXPECT_EQ(store_time::kst_iso(*store_time::parse_iso("2025-07-01T15:00:00Z")), "2025-07-02T00:00:00+09:00");
-  EXPECT_EQ(store_time::parse_iso("2025-07-01 20:00"), store_time::parse_iso("2025-07-01T20:00:00+09:00"));
-  EXPECT_EQ(store_time::parse_iso("2025-07-01T11:00:00+0000"), store_time::parse_iso("2025-07-01T20:00:00+09:00"));
-  EXPECT_FALSE(store_time::parse_iso("2025-07-01").has_value());
-  EXPECT_FALSE(store_time::parse_iso("2025-02-30T10:00").has_value());
-  EXPECT_FALSE(store_time::parse_iso("soon").has_value());
+  EXPECT_EQ(format_kst_day(*parse_iso("2025-07-01T15:00:00Z")), "2025-07-02");
+  EXPECT_EQ(format_kst_iso(*parse_iso("2025-07-01T15:00:00Z")), "2025-07-02T00:00:00+09:00");
+  EXPECT_EQ(parse_iso("2025-07-01 20:00"), parse_iso("2025-07-01T20:00:00+09:00"));
+  EXPECT_EQ(parse_iso("2025-07-01T11:00:00+0000"), parse_iso("2025-07-01T20:00:00+09:00"));
+  EXPECT_FALSE(parse_iso("2025-07-01").has_value());
+  EXPECT_FALSE(parse_iso("2025-02-30T10:00").has_value());
+  EXPECT_FALSE(parse_iso("soon").has_value());
 }
 
 }  // namespace

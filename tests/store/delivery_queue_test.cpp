@@ -53,7 +53,7 @@ TEST_F(DeliveryQueueTest, RateLimitRetryDoesNotCountAnAttemptButServerErrorDoes)
   store.mark_retry(ids[0], "429 Too Many Requests", now_ + 5, false);
   auto d = store.delivery(ids[0]);
   EXPECT_EQ(d->attempts, 0);
-  EXPECT_EQ(d->status, DeliveryState::Pending);
+  EXPECT_EQ(d->status, DeliveryState::Retry);
   EXPECT_EQ(d->last_error, "429 Too Many Requests");
   EXPECT_TRUE(store.due_deliveries("123", now_ + 4, 10).empty());
   EXPECT_EQ(store.due_deliveries("123", now_ + 5, 10).size(), 1u);
@@ -65,23 +65,47 @@ TEST_F(DeliveryQueueTest, RateLimitRetryDoesNotCountAnAttemptButServerErrorDoes)
 
 TEST_F(DeliveryQueueTest, RetriesAreToldApartFromNoticesDeferredByTheCap) {
   Store store(db_path());
-  auto ids = queue(store, {"1", "2", "3"});  // all due at now_; "2" and "3" stand for the deferred
-  const std::time_t cycle_end = now_ + 2;
+  auto ids = queue(store, {"1", "2", "3"});
   store.mark_retry(ids[0], "503 Service Unavailable", now_ + 8, true);
   store.mark_retry(ids[1], "429 Too Many Requests", now_ + 20, false);
+  store.defer_deliveries({ids[2]});
+  EXPECT_EQ(store.delivery(ids[2])->status, DeliveryState::Deferred);
 
-  EXPECT_EQ(store.next_retry_at("123", cycle_end), now_ + 8);
-  EXPECT_EQ(store.next_retry_at("999", cycle_end), std::nullopt);
-  EXPECT_TRUE(store.due_retries("123", cycle_end, now_ + 7, 10).empty()) << "not due yet";
-  auto due = store.due_retries("123", cycle_end, now_ + 8, 10);
+  EXPECT_EQ(store.next_retry_at("123"), now_ + 8);
+  EXPECT_EQ(store.next_retry_at("999"), std::nullopt);
+  EXPECT_TRUE(store.due_deliveries("123", now_ + 7, 10).empty()) << "no retry is due yet and the deferred one waits";
+  auto due = store.due_deliveries("123", now_ + 8, 10);
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].id, ids[0]) << "only the retry; the deferred notice " << ids[2] << " waits for its cycle";
+  EXPECT_EQ(due[0].status, DeliveryState::Retry);
 
   store.mark_sent(ids[0], "1100000000000000001", now_ + 8);
-  EXPECT_EQ(store.next_retry_at("123", cycle_end), now_ + 20);
+  EXPECT_EQ(store.next_retry_at("123"), now_ + 20);
   store.mark_sent(ids[1], "1100000000000000002", now_ + 20);
-  EXPECT_EQ(store.next_retry_at("123", cycle_end), std::nullopt) << "the deferred notice is no retry";
-  EXPECT_EQ(store.due_deliveries("123", now_ + 20, 10).size(), 1u);
+  EXPECT_EQ(store.next_retry_at("123"), std::nullopt) << "the deferred notice is no retry";
+  EXPECT_TRUE(store.due_deliveries("123", now_ + 1000, 10).empty());
+  EXPECT_EQ(store.pending_count(), 1) << "deferred is still waiting";
+
+  EXPECT_EQ(store.release_deferred("999"), 0) << "another webhook's cycle";
+  EXPECT_EQ(store.release_deferred("123"), 1);
+  due = store.due_deliveries("123", now_ + 20, 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].id, ids[2]);
+  EXPECT_EQ(due[0].status, DeliveryState::Pending);
+}
+
+TEST_F(DeliveryQueueTest, StaleIsFinalNeverSentAndCounted) {
+  Store store(db_path());
+  auto ids = queue(store, {"1", "2"});
+  store.mark_stale(ids[0], "past");
+  EXPECT_EQ(store.delivery(ids[0])->status, DeliveryState::Stale);
+  EXPECT_THROW(store.mark_sent(ids[0], "m", now_), StoreError);
+  EXPECT_FALSE(store.is_announced(make_ticket("1", "공연 1", std::nullopt)));
+  auto counts = store.counts_by_status();
+  EXPECT_EQ(counts["stale"], 1);
+  EXPECT_EQ(counts["pending"], 1);
+  EXPECT_EQ(counts["deferred"], 0) << "every state is present";
+  EXPECT_EQ(counts["retry"], 0);
 }
 
 TEST_F(DeliveryQueueTest, FailedIsFinalAndNotAnnounced) {

@@ -56,7 +56,7 @@ Ticket listed_10() {
 TEST_F(OpeningsTest, V1DatabaseMigratesInPlaceWithOneOpeningPerNoticeAndNothingIsAnnouncedAgain) {
   write_v1_database(db_path(), now_);
   Store store(db_path());
-  EXPECT_EQ(store.schema_version(), 2);
+  EXPECT_EQ(store.schema_version(), store_migrations().back().version);
 
   auto stored = store.ticket("interpark", "10");
   ASSERT_TRUE(stored);
@@ -74,6 +74,7 @@ TEST_F(OpeningsTest, V1DatabaseMigratesInPlaceWithOneOpeningPerNoticeAndNothingI
   auto due = store.due_deliveries("w1", now_, 10);
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].attempts, 1);
+  EXPECT_EQ(due[0].status, DeliveryState::Retry) << "tried before: a retry, not a fresh alert";
   ASSERT_EQ(due[0].ticket.openings.size(), 1u);
 
   // The next crawl sees the same notices (the normaliser now says round 2): nothing is news.

@@ -8,11 +8,11 @@
 
 #include "model/ticket.h"
 #include "store/store.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 
 namespace ta::testing {
 
-inline std::time_t at(const std::string& iso) { return *store_time::parse_iso(iso); }
+inline std::time_t at(const std::string& iso) { return *parse_iso(iso); }
 
 // Announce everything, queued for the webhook with key `webhook_key`.
 inline CrawlPolicy policy_for_webhook(const std::string& webhook_key) {

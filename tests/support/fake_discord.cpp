@@ -126,6 +126,11 @@ void FakeDiscord::fail_fraction(double probability, std::uint32_t seed, int stat
   rng_.seed(seed);
 }
 
+void FakeDiscord::force_html_429(int count) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  forced_html_429_ = count;
+}
+
 void FakeDiscord::force_429(int count, double retry_after_s, bool global) {
   std::lock_guard<std::mutex> lock(mutex_);
   forced_429_ = count;
@@ -243,6 +248,16 @@ FakeDiscord::Reply FakeDiscord::handle_execute(const std::string& id, const std:
   if (forced_429_ > 0) {
     --forced_429_;
     too_many(forced_retry_after_, forced_global_);
+    return r;
+  }
+  if (forced_html_429_ > 0) {
+    // What Cloudflare in front of Discord answers when it blocks: an HTML page, no retry_after,
+    // no rate-limit headers.
+    --forced_html_429_;
+    r.status = 429;
+    r.headers.clear();
+    r.body = "<!DOCTYPE html><html><head><title>Access denied | discord.com used Cloudflare to restrict access</title>"
+             "</head><body>Error 1015: You are being rate limited</body></html>";
     return r;
   }
   if (bucket.remaining <= 0) {

@@ -70,6 +70,7 @@ class FakeDiscord {
   void fail_next(int count, int status = 500);
   void fail_fraction(double probability, std::uint32_t seed, int status = 500);
   void force_429(int count, double retry_after_s, bool global = false);
+  void force_html_429(int count);  // Cloudflare's block page: 429 without retry_after or headers
   void set_response_delay(std::chrono::milliseconds delay);
   // Like AutoMod: any valid message whose body contains `word` gets 400 code 200000.
   void block_word(const std::string& word);
@@ -126,6 +127,7 @@ class FakeDiscord {
   int fail_fraction_status_ = 500;
   std::mt19937 rng_{1};
   int forced_429_ = 0;
+  int forced_html_429_ = 0;
   double forced_retry_after_ = 0;
   bool forced_global_ = false;
   std::chrono::milliseconds delay_{0};

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
-#include "store/store_time.h"
+#include "normalize/kst_time.h"
 #include "support/temp_dir.h"
 #include "web/metrics.h"
 #include "web/status_source.h"
@@ -19,7 +19,7 @@
 
 namespace ta::test {
 
-inline std::time_t kst(const std::string& iso) { return *store_time::parse_iso(iso); }
+inline std::time_t kst(const std::string& iso) { return *parse_iso(iso); }
 
 inline const char* const kXssTitle = "연극 <햄릿> <img src=x onerror=\"window.__pwned=1\">";
 inline const char* const kWebhookUrl = "https://discord.com/api/webhooks/123456789012345678/s3cr3t-T0KEN";

@@ -1,0 +1,80 @@
+#include "monitor/delivery_worker.h"
+
+#include <chrono>
+
+#include "log/log.h"
+
+namespace ta {
+
+// When the store cannot be read or written, look again after this long instead of spinning.
+constexpr std::time_t kStoreErrorPauseSeconds = 30;
+
+DeliveryWorker::DeliveryWorker(DeliveryRunner& runner, ReportCallback on_report)
+    : runner_(runner), on_report_(std::move(on_report)) {
+  thread_ = std::thread([this] { loop(); });
+}
+
+DeliveryWorker::~DeliveryWorker() {
+  request_stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void DeliveryWorker::begin_cycle() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    new_cycle_ = true;
+    work_ = true;
+  }
+  cv_.notify_all();
+}
+
+void DeliveryWorker::wake() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    work_ = true;
+  }
+  cv_.notify_all();
+}
+
+void DeliveryWorker::request_stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+}
+
+void DeliveryWorker::loop() {
+  for (;;) {
+    bool new_cycle = false;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      auto ready = [this] { return stopping_ || work_; };
+      if (next_due_)
+        cv_.wait_until(lock, std::chrono::system_clock::from_time_t(*next_due_), ready);
+      else
+        cv_.wait(lock, ready);
+      if (stopping_) return;
+      new_cycle = new_cycle_;
+      new_cycle_ = false;
+      work_ = false;
+    }
+    deliver_once(new_cycle);
+  }
+}
+
+void DeliveryWorker::deliver_once(bool new_cycle) {
+  try {
+    if (new_cycle) runner_.begin_cycle();
+    const NotifyReport report = runner_.deliver_due(std::time(nullptr));
+    if (on_report_ && report.requests > 0) on_report_(report);
+    next_due_ = runner_.next_due_at();
+  } catch (const std::exception& e) {
+    // The deliveries stay in the store; nothing is lost by waiting.
+    logger("notify")->error("알림 전송 실패: 알림 대기열을 읽거나 기록하지 못했습니다 — {} ({}초 뒤 다시 시도)", e.what(),
+                            kStoreErrorPauseSeconds);
+    next_due_ = std::time(nullptr) + kStoreErrorPauseSeconds;
+  }
+}
+
+}  // namespace ta

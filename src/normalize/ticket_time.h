@@ -1,0 +1,13 @@
+#pragma once
+// A notice's openings on the clock: whether it is still news at a given moment.
+#include <ctime>
+
+#include "model/ticket.h"
+
+namespace ta {
+
+// Every timed opening (else the headline open_at) is before `now`: too late to be news. A notice
+// with no time at all is never past.
+bool all_openings_past(const Ticket& t, std::time_t now);
+
+}  // namespace ta

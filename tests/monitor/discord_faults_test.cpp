@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <map>
+#include <thread>
 
 #include "monitor_env.h"
 #include "notify/webhook_url.h"
@@ -140,6 +141,36 @@ TEST(DiscordFaults, A429WithoutRetryAfterBacksOffAndIsBoundedPerMessage) {
   const auto next = store.next_retry_at(webhook_key(env.discord.webhook_url()));
   ASSERT_TRUE(next);
   EXPECT_GE(*next, std::time(nullptr) - 1);
+}
+
+size_t occurrences(const std::string& text, const std::string& phrase) {
+  size_t n = 0;
+  for (size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase, at + 1)) ++n;
+  return n;
+}
+
+TEST(DiscordFaults, ARateLimitedSenderNeverHoldsUpTheCrawls) {
+  test::MonitorEnv env;
+  env.use_items(long_notices(3));
+  env.config["interval"] = 10;
+  env.discord.force_429(1000, 30.0);  // every request: wait 30 s
+
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
+  // Three cycles 10 s apart while the sender sits out 30 s windows.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (occurrences(env.log(), "크롤링 완료") < 3 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const size_t requests_meanwhile = env.discord.requests().size();
+  const auto stopping = std::chrono::steady_clock::now();
+  EXPECT_EQ(monitor.stop(SIGTERM), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - stopping, std::chrono::seconds(10)) << "a rate-limit wait ends at SIGTERM";
+
+  EXPECT_GE(occurrences(env.log(), "크롤링 완료"), 3u) << "the crawls waited for Discord:\n" << env.log();
+  EXPECT_LE(requests_meanwhile, 3u) << "and the sender honoured every 30 s window";
+  EXPECT_TRUE(env.discord.messages().empty());
+  Store store(database_path(env.config["data_dir"]));
+  EXPECT_EQ(store.pending_count(), 3) << "nothing lost: sent once Discord lets us";
 }
 
 }  // namespace

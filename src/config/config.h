@@ -67,6 +67,8 @@ struct Config {
   // A site's first crawl into this store: "summary" sends one message counting its notices (each
   // later notice alerts on its own); "announce" alerts every notice, as the old tool did.
   std::string first_run = "summary";
+  // Minutes before each opening to send a reminder ("⏰ 10분 뒤 선예매 오픈"); [] turns them off.
+  std::vector<int> reminders = {60, 10};
   std::string dashboard_url;  // where fans can open the dashboard; linked from the summary
   bool priority_mention = true;
   int memory_log_every = 10;  // cycles between 메모리 사용량 lines

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -249,6 +250,18 @@ class Section {
   void list(const std::string& key, std::vector<std::string>& out, bool keywords = false) {
     if (const json* v = get(key)) out = read_list(ctx_, path(key), *v, keywords);
   }
+  // A list of whole numbers in [min, max], each once, largest first.
+  void int_list(const std::string& key, std::vector<int>& out, long long min, long long max) {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_array()) type_error(ctx_, path(key), "숫자 목록(array)", *v, "[60, 10]");
+    std::vector<int> read;
+    for (std::size_t i = 0; i < v->size(); ++i)
+      read.push_back(read_int(ctx_, path(key) + "[" + std::to_string(i) + "]", (*v)[i], 0, min, max));
+    std::sort(read.begin(), read.end(), std::greater<int>());
+    read.erase(std::unique(read.begin(), read.end()), read.end());
+    out = read;
+  }
 
   // A nested object; absent or null reads as {} so its defaults stay.
   Section section(const std::string& key) {
@@ -473,6 +486,7 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   root.integer("retention_days", c.retention_days, 1, 3650);
   root.boolean("notify_updates", c.notify_updates);
   root.boolean("announce_past", c.announce_past);
+  root.int_list("reminders", c.reminders, 1, 7 * 24 * 60);
   root.text("first_run", c.first_run);
   check_first_run(ctx, root.path("first_run"), c.first_run);
   root.text("dashboard_url", c.dashboard_url);

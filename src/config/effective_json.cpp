@@ -28,6 +28,7 @@ nlohmann::json effective_json(const Config& c) {
   j["notify_updates"] = c.notify_updates;
   j["announce_past"] = c.announce_past;
   j["first_run"] = c.first_run;
+  j["reminders"] = c.reminders;
   j["dashboard_url"] = c.dashboard_url;
   j["priority_mention"] = c.priority_mention;
   j["memory_log_every"] = c.memory_log_every;

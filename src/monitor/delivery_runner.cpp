@@ -1,11 +1,14 @@
 #include "monitor/delivery_runner.h"
 
+#include <algorithm>
+#include <cmath>
 #include <iostream>
 
 #include "log/log.h"
 #include "normalize/ticket_time.h"
 #include "notify/embed_builder.h"
 #include "notify/notifier_setup.h"
+#include "notify/reminder_message.h"
 #include "notify/webhook_url.h"
 
 namespace ta {
@@ -124,11 +127,11 @@ std::vector<Delivery> DeliveryRunner::without_stale(std::vector<Delivery> due) {
   return fresh;
 }
 
-NotifyReport DeliveryRunner::deliver_due(std::time_t now) {
+NotifyReport DeliveryRunner::deliver_due(std::time_t now, int limit) {
   if (!client_ || record_failed_) return {};
   const bool probing = dead_;
   if (probing && now < probe_at_) return {};
-  auto due = store_.due_deliveries(key_, now, probing ? 1 : cycle_cap() + 1000);
+  auto due = store_.due_deliveries(key_, now, probing ? 1 : std::min(limit, cycle_cap() + 1000));
   NotifyReport report = deliver(within_cycle_cap(without_stale(std::move(due))), now);
   if (report.record_failed) {
     record_failed_ = true;
@@ -142,7 +145,7 @@ NotifyReport DeliveryRunner::deliver_due(std::time_t now) {
   if (dead_) probe_at_ = now + kDeadProbeSeconds;
   if (probing && !dead_) {
     logger("notify")->info("웹훅이 다시 동작합니다: 대기 중인 알림을 보냅니다");
-    NotifyReport rest = deliver_due(now);
+    NotifyReport rest = deliver_due(now, limit);
     report.sent += rest.sent;
     report.failed += rest.failed;
     report.pending = rest.pending;
@@ -156,7 +159,78 @@ NotifyReport DeliveryRunner::deliver_due(std::time_t now) {
 std::optional<std::time_t> DeliveryRunner::next_due_at() {
   if (!client_ || dry_run_ || record_failed_) return std::nullopt;
   if (dead_) return store_.pending_count() > 0 ? std::optional<std::time_t>(probe_at_) : std::nullopt;
-  return store_.next_retry_at(key_);
+  const std::time_t now = std::time(nullptr);
+  if (!store_.due_deliveries(key_, now, 1).empty()) return now;  // a chunk of a backlog is left
+  auto next = store_.next_retry_at(key_);
+  if (auto reminder = store_.next_reminder_at(key_)) {
+    // A replay's reminder clock is not the wall clock: its reminders go when a crawl says so.
+    const std::time_t at = reminder_clock_ ? now + 3600 : std::max(*reminder, reminders_paused_until_);
+    if (!next || at < *next) next = at;
+  }
+  return next;
+}
+
+NotifyReport DeliveryRunner::deliver_reminders(std::time_t now) {
+  NotifyReport report;
+  if (!client_ || dead_ || record_failed_ || dry_run_ || now < reminders_paused_until_) return report;
+  try {
+    for (const auto& r : store_.due_reminders(key_, now, 100)) {
+      if (now - r.due_at > kReminderGraceSeconds) {
+        store_.mark_reminder(r.id, ReminderState::Skipped, "보낼 시각이 지나 보내지 않았습니다", now);
+        logger("notify")->warn("보낼 시각이 {}분 지나 보내지 않은 오픈 알림: {} ({}분 전 알림)", (now - r.due_at) / 60, r.title,
+                               r.offset_min);
+        continue;
+      }
+      if (!send_reminder(r, now, report)) break;
+    }
+  } catch (const StoreError& e) {
+    record_failed_ = true;
+    report.record_failed = true;
+    logger("notify")->error("알림 전송 실패: 오픈 알림의 결과를 데이터베이스에 기록하지 못해 전송을 멈췄습니다 — {}", e.what());
+  }
+  return report;
+}
+
+bool DeliveryRunner::send_reminder(const Reminder& r, std::time_t now, NotifyReport& report) {
+  auto log = logger("notify");
+  const auto wait = client_->next_allowed_at() - std::chrono::steady_clock::now();
+  if (wait > std::chrono::seconds(30)) {
+    reminders_paused_until_ = now + std::chrono::duration_cast<std::chrono::seconds>(wait).count() + 1;
+    return false;
+  }
+  if (!stop_.wait_until(client_->next_allowed_at())) return false;
+  EmbedOptions embed = notifier_options_from(config_).embed;
+  const SendResult sent = client_->send(build_reminder_message(r, embed));
+  if (sent.http_status != 0) ++report.requests;
+  switch (sent.outcome) {
+    case SendOutcome::ok:
+      store_.mark_reminder(r.id, ReminderState::Sent, sent.message_id, now);
+      ++report.sent;
+      log->info("알림 전송 성공: ⏰ {}분 전 오픈 알림 — {} (메시지 {})", r.offset_min, r.title, sent.message_id);
+      return true;
+    case SendOutcome::rate_limited:
+      ++report.rate_limited;
+      reminders_paused_until_ = now + static_cast<std::time_t>(std::ceil(std::max(1.0, sent.retry_after_s)));
+      return false;
+    case SendOutcome::retryable:
+      reminders_paused_until_ = now + 5;
+      log->warn("오픈 알림 재전송 예정: {} — {}", r.title, sent.error);
+      return false;
+    case SendOutcome::rejected:
+      store_.mark_reminder(r.id, ReminderState::Failed, sent.error, now);
+      ++report.failed;
+      log->error("알림 전송 실패: ⏰ 오픈 알림 {} — {}", r.title, sent.error);
+      return true;
+    case SendOutcome::dead:
+      dead_ = true;
+      probe_at_ = now + kDeadProbeSeconds;
+      report.webhook_dead = true;
+      report.dead_reason = sent.error;
+      store_.set_webhook_dead(key_, sent.error, now);
+      log->error("알림 전송 실패: {} — 오픈 알림은 웹훅이 다시 동작하면 보냅니다", sent.error);
+      return false;
+  }
+  return false;
 }
 
 NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time_t now) {

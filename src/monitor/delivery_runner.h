@@ -32,9 +32,17 @@ class DeliveryRunner {
   // left of this cycle's max_notifications_per_cycle (the rest are deferred to the next cycle).
   // While the webhook is dead, one delivery goes out every kDeadProbeSeconds to see whether it
   // works again.
-  NotifyReport deliver_due(std::time_t now);
-  // When deliver_due has something to do next without a new crawl result: the earliest retry, or
-  // the next dead-webhook probe; nullopt when nothing is waiting (or nothing can be sent).
+  NotifyReport deliver_due(std::time_t now, int limit = 1000000);
+  // Sends the reminders due by `now` (reminder_now() for the monitor), each a short message of
+  // its own; one more than kReminderGraceSeconds late is skipped, never sent late. Called before
+  // deliver_due, so a backlog of alerts never holds a reminder back.
+  NotifyReport deliver_reminders(std::time_t now);
+  // "Now" for reminders: the wall clock, or what set_reminder_clock gave (a replay's archive time).
+  std::time_t reminder_now() const { return reminder_clock_ ? reminder_clock_() : std::time(nullptr); }
+  void set_reminder_clock(std::function<std::time_t()> clock) { reminder_clock_ = std::move(clock); }
+  // When deliver_due or deliver_reminders has something to do next without a new crawl result:
+  // now (alerts still due), the earliest retry or reminder, or the next dead-webhook probe;
+  // nullopt when nothing is waiting (or nothing can be sent).
   std::optional<std::time_t> next_due_at();
   bool webhook_dead() const { return dead_; }
   // A sent message's result could not be stored: nothing more is sent by this process (it would
@@ -56,6 +64,8 @@ class DeliveryRunner {
   std::vector<Delivery> without_stale(std::vector<Delivery> due);
   int cycle_cap() const;
   void persist(const MessageResult& m, std::time_t now);
+  // One reminder: false when sending must pause (rate limit, Discord trouble, a dead webhook).
+  bool send_reminder(const Reminder& r, std::time_t now, NotifyReport& report);
 
   const Config& config_;
   Store& store_;
@@ -69,6 +79,8 @@ class DeliveryRunner {
   std::time_t probe_at_ = 0;  // while dead_: when the next probe may go out
   int sent_this_cycle_ = 0;   // pending deliveries taken since begin_cycle()
   bool record_failed_ = false;
+  std::time_t reminders_paused_until_ = 0;  // after a 429 or a Discord error
+  std::function<std::time_t()> reminder_clock_;
 };
 
 }  // namespace ta

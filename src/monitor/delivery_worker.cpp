@@ -8,6 +8,8 @@ namespace ta {
 
 // When the store cannot be read or written, look again after this long instead of spinning.
 constexpr std::time_t kStoreErrorPauseSeconds = 30;
+// Alerts per look at the queue: one message of up to ten embeds.
+constexpr int kAlertsPerLook = 10;
 
 DeliveryWorker::DeliveryWorker(DeliveryRunner& runner, ReportCallback on_report)
     : runner_(runner), on_report_(std::move(on_report)) {
@@ -66,7 +68,11 @@ void DeliveryWorker::loop() {
 void DeliveryWorker::deliver_once(bool new_cycle) {
   try {
     if (new_cycle) runner_.begin_cycle();
-    const NotifyReport report = runner_.deliver_due(std::time(nullptr));
+    // Reminders first, then one message's worth of alerts: a long backlog is sent in chunks with
+    // the reminders looked at between them, so it never holds one back.
+    const NotifyReport reminders = runner_.deliver_reminders(runner_.reminder_now());
+    if (on_report_ && reminders.requests > 0) on_report_(reminders);
+    const NotifyReport report = runner_.deliver_due(std::time(nullptr), kAlertsPerLook);
     if (on_report_ && report.requests > 0) on_report_(report);
     next_due_ = runner_.next_due_at();
   } catch (const std::exception& e) {

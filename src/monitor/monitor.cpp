@@ -32,12 +32,20 @@ Monitor::Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, Mon
       deliveries_(std::make_unique<DeliveryRunner>(config, store, stop_, options_.dry_run)),
       sites_(selected_sites(config.sources)) {
   for (const auto& s : sites_) states_[s.id] = SiteRunState{s.id, 0, 0, 0};
-  if (!options_.replay_dir.empty())
+  if (!options_.replay_dir.empty()) {
     deliveries_->set_stale_clock([this](const std::string& site) -> std::optional<std::time_t> {
       std::lock_guard<std::mutex> lock(state_mutex_);
       const auto it = replay_now_.find(site);
       return it != replay_now_.end() ? std::optional<std::time_t>(it->second) : std::nullopt;
     });
+    // Reminders follow the latest archive replayed (0 before any: nothing is due).
+    deliveries_->set_reminder_clock([this] {
+      std::lock_guard<std::mutex> lock(state_mutex_);
+      std::time_t latest = 0;
+      for (const auto& [site, t] : replay_now_) latest = std::max(latest, t);
+      return latest;
+    });
+  }
 }
 
 Monitor::~Monitor() = default;
@@ -62,6 +70,7 @@ void Monitor::deliver_now(CycleReport& report) {
     std::lock_guard<std::mutex> lock(worker_mutex_);
     if (worker_) return worker_->wake();
   }
+  add_delivery(deliveries_->deliver_reminders(deliveries_->reminder_now()), report);
   add_delivery(deliveries_->deliver_due(std::time(nullptr)), report);
 }
 
@@ -132,6 +141,7 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
     policy.filter = [this](const Ticket& t) { return filter_.wanted(t); };
     policy.priority = [this](const Ticket& t) { return filter_.priority(t); };
     policy.summarize_first_crawl = config_.first_run == "summary";
+    policy.reminder_offsets = config_.reminders;
     CrawlOutcome outcome = store_.record_crawl(site.id, r.tickets, r.now, policy);
     {
       std::lock_guard<std::mutex> lock(state_mutex_);

@@ -28,6 +28,9 @@ struct CrawlPolicy {
   // remembered as announced (source 'summary'), so a later change alerts as an update. Priority
   // notices still alert on their own.
   bool summarize_first_crawl = false;
+  // config reminders: minutes before each opening of every notice `filter` passes; empty: none
+  // (and any still scheduled are cancelled).
+  std::vector<int> reminder_offsets;
 };
 
 struct CrawlOutcome {

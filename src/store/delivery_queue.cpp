@@ -127,6 +127,9 @@ int Store::adopt_pending_deliveries(const std::string& webhook_key) {
   q.run();
   const int moved = db_->changes();
   if (moved > 0) logger("store")->info("대기 중인 알림 {}건을 현재 웹훅으로 옮김", moved);
+  Statement reminders(*db_, "UPDATE reminders SET webhook = ? WHERE status = 'scheduled' AND webhook <> ?");
+  reminders.bind(1, webhook_key).bind(2, webhook_key);
+  reminders.run();
   return moved;
 }
 

@@ -180,11 +180,38 @@ ALTER TABLE announced_v3 RENAME TO announced;
 CREATE INDEX announced_title ON announced(title_key) WHERE source = 'legacy';
 )sql";
 
+// v4: a reminder before each opening, one row per (opening, minutes before) so a restart neither
+// loses nor repeats one. An opening is named by kind, label and instant: when it moves, the old
+// rows are cancelled and new ones scheduled.
+static const char* const kRemindersV4 = R"sql(
+CREATE TABLE reminders (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT NOT NULL,
+  notice_id TEXT NOT NULL,
+  opening_kind TEXT NOT NULL,
+  opening_label TEXT NOT NULL DEFAULT '',
+  opening_at INTEGER NOT NULL,
+  offset_min INTEGER NOT NULL CHECK (offset_min > 0),
+  due_at INTEGER NOT NULL,
+  webhook TEXT NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1)),
+  status TEXT NOT NULL CHECK (status IN ('scheduled', 'sent', 'skipped', 'cancelled', 'failed')),
+  last_error TEXT NOT NULL DEFAULT '',
+  discord_message_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  UNIQUE (site, notice_id, opening_kind, opening_label, opening_at, offset_min),
+  FOREIGN KEY (site, notice_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+CREATE INDEX reminders_due ON reminders(status, webhook, due_at);
+)sql";
+
 const std::vector<Migration>& store_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kSchemaV1},
       {2, "openings, detail state and delivery priority", kOpeningsV2},
       {3, "delivery states (deferred, retry, stale) and the first-run summary", kDeliveryStatesV3},
+      {4, "reminders before each opening", kRemindersV4},
   };
   return migrations;
 }

@@ -27,6 +27,7 @@
 #include "store/first_run.h"
 #include "store/notice_identity.h"
 #include "store/opening_rows.h"
+#include "store/reminder_rows.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "normalize/kst_time.h"
@@ -250,17 +251,19 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     upsert.run();
     // Most crawls change nothing: rewrite the rows only when the openings did.
     if (!stored || stored->openings != t.openings) save_openings(*db_, t.site, t.id, t.openings);
+    const bool wanted = !policy.filter || policy.filter(t);
+    const bool priority = policy.priority && policy.priority(t);
+    sync_reminders(*db_, t, ReminderPolicy{policy.reminder_offsets, policy.webhook_key, wanted, priority}, now);
 
     if (!kind) continue;
     if (all_openings_past(t, now) && !policy.announce_past) {
       ++out.past_skipped;
       continue;
     }
-    if (policy.filter && !policy.filter(t)) {
+    if (!wanted) {
       ++out.filtered_out;
       continue;
     }
-    const bool priority = policy.priority && policy.priority(t);
     if (first_crawl && *kind == DeliveryKind::New && !priority) {
       remember_summarized(*db_, t, now);
       out.summarized.push_back(t);

@@ -19,6 +19,7 @@
 #include "store/crawl.h"
 #include "store/dashboard.h"
 #include "store/delivery.h"
+#include "store/reminder.h"
 #include "store/migrations.h"
 #include "store/store_error.h"
 
@@ -100,6 +101,17 @@ class Store {
   void mark_stale(std::int64_t id, const std::string& reason);
   std::int64_t pending_count();  // every delivery still waiting: pending, deferred or retry
   std::map<std::string, std::int64_t> counts_by_status();  // each state's word -> rows (all present)
+
+  // --- reminders ------------------------------------------------------------------------------
+  // record_crawl keeps them in step with each notice's openings (CrawlPolicy::reminder_offsets).
+  // Scheduled reminders for `webhook_key` due by `now`, soonest first, with their notice's title.
+  std::vector<Reminder> due_reminders(const std::string& webhook_key, std::time_t now, int limit);
+  // Scheduled reminders due at or after `from` (any webhook), soonest first: the dashboard's list.
+  std::vector<Reminder> scheduled_reminders(std::time_t from, int limit);
+  std::optional<std::time_t> next_reminder_at(const std::string& webhook_key);
+  // scheduled -> sent (detail: Discord's message id), skipped or failed (detail: why).
+  void mark_reminder(std::int64_t id, ReminderState state, const std::string& detail, std::time_t now);
+  std::map<std::string, std::int64_t> reminder_counts();  // each state's word -> rows (all present)
 
   // --- webhooks -------------------------------------------------------------------------------
   void set_webhook_dead(const std::string& key, const std::string& error, std::time_t now);

@@ -1,0 +1,23 @@
+#pragma once
+// Keeping a notice's reminders in step with its openings, inside record_crawl's transaction.
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "model/ticket.h"
+#include "store/sqlite.h"
+
+namespace ta {
+
+struct ReminderPolicy {
+  std::vector<int> offsets;  // minutes before each opening
+  std::string webhook_key;
+  bool wanted = true;     // false: the notice does not pass KEYWORDS / EXCLUDE_KEYWORDS
+  bool priority = false;  // PRIORITY_KEYWORDS: the reminder pings like the first alert
+};
+
+// Schedules a reminder per timed opening and offset that is still ahead, and cancels the
+// scheduled ones no longer wanted (the opening moved, went away, or the notice stopped matching).
+void sync_reminders(Database& db, const Ticket& t, const ReminderPolicy& policy, std::time_t now);
+
+}  // namespace ta

@@ -291,9 +291,31 @@
     }
   }
 
+  // The reminders Discord will get next: "10분 전 알림 · 7월 3일 (목) 19:50 · 선예매 · 제목".
+  async function loadReminders() {
+    const list = $('reminders');
+    try {
+      const data = await getJson('/api/reminders');
+      clear(list);
+      for (const r of data.reminders) {
+        const item = el('li', 'reminder');
+        item.append(el('span', 'when', r.minutes_before + '분 전 알림 · ' + formatKst(r.due_at, true)),
+          el('span', 'opening', r.opening), el('span', 'site', r.site_name));
+        const title = r.url ? el('a', 'title', r.title) : el('span', 'title', r.title);
+        if (r.url) { title.href = r.url; title.rel = 'noopener noreferrer'; }
+        item.append(title);
+        list.append(item);
+      }
+      $('reminders-empty').hidden = data.reminders.length > 0;
+    } catch (e) {
+      clear(list);
+      list.append(el('li', 'error', '오픈 알림을 불러오지 못했습니다: ' + e.message));
+    }
+  }
+
   // --- wiring --------------------------------------------------------------------------------
   async function refreshAll() {
-    await Promise.all([loadSites(), loadTickets(false), loadStats()]);
+    await Promise.all([loadSites(), loadTickets(false), loadStats(), loadReminders()]);
     $('refreshed').textContent = '마지막 갱신 ' + formatKst(nowSeconds(), true);
   }
   function onFilter(key, value) {

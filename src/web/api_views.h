@@ -22,6 +22,8 @@ nlohmann::json tickets_view(Store& store, const TicketQuery& query, std::time_t 
 nlohmann::json sites_view(const Config& config, Store& store, StatusSource& status, std::time_t now);
 // /api/stats: 30 KST days oldest first (days without activity as zeros), the queue, the webhook.
 nlohmann::json stats_view(const Config& config, Store& store, std::time_t now);
+// /api/reminders: the next `limit` reminders still scheduled, soonest first.
+nlohmann::json reminders_view(Store& store, std::time_t now, int limit = 20);
 
 // The site's Korean name (인터파크 …), else the key.
 std::string site_display_name(const std::string& site);

@@ -52,6 +52,10 @@ void WebServer::install_routes() {
     send_json(res, stats_view(config_, store_, clock_()));
   });
 
+  s.Get("/api/reminders", [this](const httplib::Request&, httplib::Response& res) {
+    send_json(res, reminders_view(store_, clock_()));
+  });
+
   s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     const HealthReport report = check_health(config_, store_, status_, clock_());
     if (report.ok) return send_json(res, {{"status", "ok"}});

@@ -30,6 +30,21 @@ TEST_F(WebTest, TicketsFromNowOnSortedByOpenTimeThenUndated) {
   EXPECT_EQ(answer["tickets"][3]["title"], kXssTitle);
 }
 
+TEST_F(WebTest, RemindersAreTheNextScheduledSoonestFirstInKorean) {
+  const auto answer = get_json("/api/reminders");
+  EXPECT_EQ(answer["now"], static_cast<std::int64_t>(now));
+  const auto& list = answer["reminders"];
+  ASSERT_EQ(list.size(), 2u) << answer.dump();
+  const std::int64_t opening = kst("2025-07-03T20:00:00+09:00");
+  EXPECT_EQ(list[0]["minutes_before"], 60);
+  EXPECT_EQ(list[0]["due_at"], opening - 3600);
+  EXPECT_EQ(list[1]["minutes_before"], 10);
+  EXPECT_EQ(list[0]["opening_at"], opening);
+  EXPECT_EQ(list[0]["opening"], "팬클럽 선예매");
+  EXPECT_EQ(list[0]["site_name"], "멜론티켓");
+  EXPECT_EQ(list[0]["title"], "NCT DREAM 팬미팅 〈DREAM FESTA〉 팬클럽 선예매");
+}
+
 TEST_F(WebTest, TicketsFilterBySiteGenreAndSearch) {
   EXPECT_EQ(ids(get_json("/api/tickets?site=yes24")), (Ids{"yes24/16995", "yes24/17001"}));
   EXPECT_EQ(ids(get_json("/api/tickets?genre=" + url_encode("뮤지컬"))), (Ids{"yes24/16995"}));

@@ -98,11 +98,17 @@ class WebTest : public ::testing::Test {
     store->record_crawl("melon",
                         {notice("melon", "멜론티켓", "211234", "NCT DREAM 팬미팅 〈DREAM FESTA〉 팬클럽 선예매",
                                 "2025-07-03T20:00:00+09:00", "팬미팅", "KSPO DOME", "fanclub", "팬클럽 선예매")},
-                        crawled, {});
+                        crawled, with_reminders({60, 10}));
     store->record_crawl("ticketlink",
                         {notice("ticketlink", "티켓링크", "48110", "2025 KBO 올스타전 예매 안내", "2025-07-08T11:00:00+09:00",
                                 "스포츠", "대전 한화생명 볼파크")},
                         crawled, {});
+  }
+
+  static CrawlPolicy with_reminders(std::vector<int> offsets) {
+    CrawlPolicy p;
+    p.reminder_offsets = std::move(offsets);
+    return p;
   }
 
   // Every enabled site crawled successfully `age` seconds ago.

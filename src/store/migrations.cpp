@@ -182,7 +182,7 @@ CREATE INDEX announced_title ON announced(title_key) WHERE source = 'legacy';
 
 // v4: a reminder before each opening, one row per (opening, minutes before) so a restart neither
 // loses nor repeats one. An opening is named by kind, label and instant: when it moves, the old
-// rows are cancelled and new ones scheduled.
+// rows are cancelled and new ones scheduled. And the calendar feed's record of each opening.
 static const char* const kRemindersV4 = R"sql(
 CREATE TABLE reminders (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -204,6 +204,29 @@ CREATE TABLE reminders (
   FOREIGN KEY (site, notice_id) REFERENCES tickets(site, id) ON DELETE CASCADE
 );
 CREATE INDEX reminders_due ON reminders(status, webhook, due_at);
+
+-- The calendar's memory of each timed opening: a stable key (kind, label, n-th of that kind and
+-- label), the instant, how often it changed (SEQUENCE), when, and whether it was withdrawn.
+CREATE TABLE calendar_events (
+  site TEXT NOT NULL,
+  notice_id TEXT NOT NULL,
+  opening_key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  at_epoch INTEGER NOT NULL,
+  sequence INTEGER NOT NULL DEFAULT 0,
+  modified_at INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+  PRIMARY KEY (site, notice_id, opening_key),
+  FOREIGN KEY (site, notice_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+CREATE INDEX calendar_events_at ON calendar_events(at_epoch);
+INSERT INTO calendar_events (site, notice_id, opening_key, kind, label, at_epoch, modified_at, status)
+  SELECT o.site, o.notice_id, o.kind || '|' || o.label || '|' ||
+           (SELECT COUNT(*) FROM openings p WHERE p.site = o.site AND p.notice_id = o.notice_id AND p.kind = o.kind
+              AND p.label = o.label AND p.at_epoch IS NOT NULL AND p.seq < o.seq),
+         o.kind, o.label, o.at_epoch, t.last_seen, 'confirmed'
+  FROM openings o JOIN tickets t ON t.site = o.site AND t.id = o.notice_id WHERE o.at_epoch IS NOT NULL;
 )sql";
 
 const std::vector<Migration>& store_migrations() {
@@ -211,7 +234,7 @@ const std::vector<Migration>& store_migrations() {
       {1, "initial schema", kSchemaV1},
       {2, "openings, detail state and delivery priority", kOpeningsV2},
       {3, "delivery states (deferred, retry, stale) and the first-run summary", kDeliveryStatesV3},
-      {4, "reminders before each opening", kRemindersV4},
+      {4, "reminders and the calendar's openings", kRemindersV4},
   };
   return migrations;
 }

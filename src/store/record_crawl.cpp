@@ -23,6 +23,7 @@
 #include "model/opening_changes.h"
 #include "model/opening_set.h"
 #include "store/announced_lookup.h"
+#include "store/calendar.h"
 #include "store/daily_stats.h"
 #include "store/first_run.h"
 #include "store/notice_identity.h"
@@ -250,7 +251,10 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     upsert.bind(":detail_attempts", static_cast<std::int64_t>(detail.attempts));
     upsert.run();
     // Most crawls change nothing: rewrite the rows only when the openings did.
-    if (!stored || stored->openings != t.openings) save_openings(*db_, t.site, t.id, t.openings);
+    if (!stored || stored->openings != t.openings) {
+      save_openings(*db_, t.site, t.id, t.openings);
+      sync_calendar(*db_, t, now);
+    }
     const bool wanted = !policy.filter || policy.filter(t);
     const bool priority = policy.priority && policy.priority(t);
     sync_reminders(*db_, t, ReminderPolicy{policy.reminder_offsets, policy.webhook_key, wanted, priority}, now);

@@ -19,6 +19,7 @@
 #include "store/crawl.h"
 #include "store/dashboard.h"
 #include "store/delivery.h"
+#include "store/calendar.h"
 #include "store/reminder.h"
 #include "store/migrations.h"
 #include "store/store_error.h"
@@ -112,6 +113,9 @@ class Store {
   // scheduled -> sent (detail: Discord's message id), skipped or failed (detail: why).
   void mark_reminder(std::int64_t id, ReminderState state, const std::string& detail, std::time_t now);
   std::map<std::string, std::int64_t> reminder_counts();  // each state's word -> rows (all present)
+
+  // The calendar feed's events (store/calendar.h), soonest first.
+  std::vector<CalendarEvent> calendar_events(const CalendarQuery& query);
 
   // --- webhooks -------------------------------------------------------------------------------
   void set_webhook_dead(const std::string& key, const std::string& error, std::time_t now);

@@ -3,6 +3,7 @@
 #include "log/log.h"
 #include "util/process_group.h"
 #include "web/api_views.h"
+#include "web/calendar_ics.h"
 #include "web/health.h"
 #include "web/metrics.h"
 #include "web/static_files.h"
@@ -54,6 +55,18 @@ void WebServer::install_routes() {
 
   s.Get("/api/reminders", [this](const httplib::Request&, httplib::Response& res) {
     send_json(res, reminders_view(store_, clock_()));
+  });
+
+  // Subscribable without auth on loopback: read-only, and GET like everything here.
+  s.Get("/calendar.ics", [this](const httplib::Request& req, httplib::Response& res) {
+    const std::time_t now = clock_();
+    CalendarQuery query;
+    query.site = req.get_param_value("site");
+    query.text = req.get_param_value("q");
+    query.from = now - 30 * 86400;  // a month back: a calendar keeps what just happened
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("Content-Disposition", "inline; filename=\"ticket-alarm.ics\"");
+    res.set_content(calendar_ics(store_.calendar_events(query), config_.reminders, now), "text/calendar; charset=utf-8");
   });
 
   s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {

@@ -17,4 +17,16 @@ bool all_openings_past(const Ticket& t, std::time_t now) {
   return headline && *headline < now;
 }
 
+std::optional<std::time_t> next_opening_at(const Ticket& t, std::time_t now) {
+  std::optional<std::time_t> next, earliest;
+  for (const auto& o : t.openings) {
+    const auto at = o.at ? parse_iso(*o.at) : std::nullopt;
+    if (!at) continue;
+    if (!earliest || *at < *earliest) earliest = at;
+    if (*at >= now && (!next || *at < *next)) next = at;
+  }
+  if (!next && !earliest && t.open_at) return parse_iso(*t.open_at);
+  return next ? next : earliest;
+}
+
 }  // namespace ta

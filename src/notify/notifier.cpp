@@ -63,6 +63,14 @@ struct Notifier::Run {
   SysClock::time_point halt_next{};
 };
 
+// From here on the run's remaining messages are handed back with this status, not tried.
+void Notifier::halt_run(Run& run, DeliveryStatus status, const std::string& error, SysClock::time_point next) {
+  run.halted = true;
+  run.halt_status = status;
+  run.halt_error = error;
+  run.halt_next = next;
+}
+
 Notifier::Notifier(WebhookClient& client, NotifierOptions options, StopSignal* stop)
     : client_(client), options_(std::move(options)), stop_(stop) {}
 
@@ -127,10 +135,7 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
     if (failure.empty()) return;
     if (!run.report.record_failed) log->error("알림 결과를 기록하지 못해 남은 알림을 보내지 않습니다: {}", failure);
     run.report.record_failed = true;
-    run.halted = true;
-    run.halt_status = DeliveryStatus::retry_later;
-    run.halt_error = "알림 결과를 기록하지 못했습니다";
-    run.halt_next = SysClock::now();
+    halt_run(run, DeliveryStatus::retry_later, "알림 결과를 기록하지 못했습니다", SysClock::now());
   };
   auto hand_back = [&](int attempts) {
     SendResult r;
@@ -139,10 +144,7 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
     emit(r, run.halt_status, attempts, run.halt_next);
   };
   auto halt = [&](DeliveryStatus status, const std::string& error, SysClock::time_point next) {
-    run.halted = true;
-    run.halt_status = status;
-    run.halt_error = error;
-    run.halt_next = next;
+    halt_run(run, status, error, next);
   };
   auto pause_until = [&](Clock::time_point when) {
     if (stop_) return stop_->wait_until(when);

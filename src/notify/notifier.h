@@ -88,6 +88,8 @@ class Notifier {
  private:
   struct Run;
   void deliver(Run& run, PlannedMessage message);
+  static void halt_run(Run& run, DeliveryStatus status, const std::string& error,
+                       std::chrono::system_clock::time_point next);
 
   WebhookClient& client_;
   NotifierOptions options_;

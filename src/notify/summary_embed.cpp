@@ -4,6 +4,7 @@
 
 #include "model/opening.h"
 #include "normalize/kst_time.h"
+#include "normalize/ticket_time.h"
 #include "notify/discord_escape.h"
 #include "notify/discord_limits.h"
 #include "notify/text_fit.h"
@@ -12,19 +13,6 @@ namespace ta {
 namespace {
 
 using notify_text::fit;
-
-// The next opening at or after `now`, else the earliest known: what a fan would look at first.
-std::optional<std::time_t> next_opening(const Ticket& t, std::time_t now) {
-  std::optional<std::time_t> next, earliest;
-  for (const auto& o : t.openings) {
-    const auto at = o.at ? parse_iso(*o.at) : std::nullopt;
-    if (!at) continue;
-    if (!earliest || *at < *earliest) earliest = at;
-    if (*at >= now && (!next || *at < *next)) next = at;
-  }
-  if (!next && !earliest && t.open_at) return parse_iso(*t.open_at);
-  return next ? next : earliest;
-}
 
 std::string summary_line(const Ticket& t, std::optional<std::time_t> at) {
   std::string title = notify_text::trim(t.title);
@@ -38,7 +26,7 @@ std::string summary_line(const Ticket& t, std::optional<std::time_t> at) {
 nlohmann::json build_summary_embed(const Notice& notice, const EmbedOptions& options) {
   const std::time_t now = options.now != 0 ? options.now : std::time(nullptr);
   std::vector<std::pair<std::optional<std::time_t>, const Ticket*>> upcoming;
-  for (const auto& t : notice.summary) upcoming.emplace_back(next_opening(t, now), &t);
+  for (const auto& t : notice.summary) upcoming.emplace_back(next_opening_at(t, now), &t);
   // Soonest first, notices without a time last.
   std::stable_sort(upcoming.begin(), upcoming.end(), [](const auto& a, const auto& b) {
     if (a.first.has_value() != b.first.has_value()) return a.first.has_value();

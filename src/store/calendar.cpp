@@ -8,15 +8,21 @@
 namespace ta {
 namespace {
 
-// kind|label|n -> instant, for the timed openings in time order.
-std::map<std::string, std::time_t> timed_openings(const Ticket& t) {
-  std::map<std::string, std::time_t> out;
+struct TimedOpening {
+  std::string kind;
+  std::string label;
+  std::time_t at = 0;
+};
+
+// kind|label|n -> the opening, for the timed openings in time order.
+std::map<std::string, TimedOpening> timed_openings(const Ticket& t) {
+  std::map<std::string, TimedOpening> out;
   std::map<std::string, int> seen;
   for (const auto& o : t.openings) {
     const auto at = o.at ? parse_iso(*o.at) : std::nullopt;
     if (!at) continue;
     const std::string base = o.kind + "|" + o.label;
-    out[base + "|" + std::to_string(seen[base]++)] = *at;
+    out[base + "|" + std::to_string(seen[base]++)] = TimedOpening{o.kind, o.label, *at};
   }
   return out;
 }
@@ -36,14 +42,12 @@ void sync_calendar(Database& db, const Ticket& t, std::time_t now) {
                    "modified_at, status) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'confirmed') "
                    "ON CONFLICT (site, notice_id, opening_key) DO UPDATE SET at_epoch = excluded.at_epoch, "
                    "sequence = calendar_events.sequence + 1, modified_at = excluded.modified_at, status = 'confirmed'");
-  for (const auto& [key, at] : openings) {
+  for (const auto& [key, o] : openings) {
     const auto it = stored.find(key);
-    if (it != stored.end() && it->second.first == at && !it->second.second) continue;  // unchanged
-    const auto bar = key.find('|');
-    const auto bar2 = key.rfind('|');
+    if (it != stored.end() && it->second.first == o.at && !it->second.second) continue;  // unchanged
     upsert.reset();
-    upsert.bind(1, t.site).bind(2, t.id).bind(3, key).bind(4, key.substr(0, bar));
-    upsert.bind(5, key.substr(bar + 1, bar2 - bar - 1)).bind(6, static_cast<std::int64_t>(at));
+    upsert.bind(1, t.site).bind(2, t.id).bind(3, key).bind(4, o.kind).bind(5, o.label);
+    upsert.bind(6, static_cast<std::int64_t>(o.at));
     upsert.bind(7, static_cast<std::int64_t>(now));
     upsert.run();
   }

@@ -69,6 +69,9 @@ struct Config {
   std::string first_run = "summary";
   // Minutes before each opening to send a reminder ("⏰ 10분 뒤 선예매 오픈"); [] turns them off.
   std::vector<int> reminders = {60, 10};
+  // A notice missing from this many complete crawls in a row while an opening is ahead was taken
+  // down by the site: its reminders stop and fans who got its alert hear "취소". 0: never.
+  int withdrawn_after = 3;
   std::string dashboard_url;  // where fans can open the dashboard; linked from the summary
   bool priority_mention = true;
   int memory_log_every = 10;  // cycles between 메모리 사용량 lines

@@ -487,6 +487,7 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   root.boolean("notify_updates", c.notify_updates);
   root.boolean("announce_past", c.announce_past);
   root.int_list("reminders", c.reminders, 1, 7 * 24 * 60);
+  root.integer("withdrawn_after", c.withdrawn_after, 0, 100);
   root.text("first_run", c.first_run);
   check_first_run(ctx, root.path("first_run"), c.first_run);
   root.text("dashboard_url", c.dashboard_url);

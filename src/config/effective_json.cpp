@@ -29,6 +29,7 @@ nlohmann::json effective_json(const Config& c) {
   j["announce_past"] = c.announce_past;
   j["first_run"] = c.first_run;
   j["reminders"] = c.reminders;
+  j["withdrawn_after"] = c.withdrawn_after;
   j["dashboard_url"] = c.dashboard_url;
   j["priority_mention"] = c.priority_mention;
   j["memory_log_every"] = c.memory_log_every;

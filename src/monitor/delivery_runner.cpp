@@ -17,6 +17,7 @@ namespace {
 NoticeKind notice_kind(DeliveryKind kind) {
   switch (kind) {
     case DeliveryKind::Update: return NoticeKind::update;
+    case DeliveryKind::Cancel: return NoticeKind::cancel;
     case DeliveryKind::Summary: return NoticeKind::summary;
     case DeliveryKind::New:
     case DeliveryKind::Test: break;
@@ -115,7 +116,7 @@ std::vector<Delivery> DeliveryRunner::without_stale(std::vector<Delivery> due) {
   if (config_.announce_past) return due;
   std::vector<Delivery> fresh;
   for (auto& d : due) {
-    const bool alert = d.kind == DeliveryKind::New || d.kind == DeliveryKind::Update;
+    const bool alert = is_alert(d.kind);
     const auto now = alert ? stale_clock_(d.site) : std::nullopt;
     if (!now || !all_openings_past(d.ticket, *now)) {
       fresh.push_back(std::move(d));

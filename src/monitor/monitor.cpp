@@ -109,6 +109,8 @@ void Monitor::log_queued_without_webhook(const SiteDescriptor& site, const Crawl
     if (!d) continue;
     if (d->kind == DeliveryKind::Update)
       logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] 오픈 일정 변경 — {}", site.name, d->ticket.title);
+    else if (d->kind == DeliveryKind::Cancel)
+      logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] 취소 — {}", site.name, d->ticket.title);
     else
       logger("notify")->info("보낼 알림 (웹훅 미설정): [{}] {}", site.name, d->ticket.title);
   }
@@ -142,6 +144,10 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
     policy.priority = [this](const Ticket& t) { return filter_.priority(t); };
     policy.summarize_first_crawl = config_.first_run == "summary";
     policy.reminder_offsets = config_.reminders;
+    policy.withdrawn_after = config_.withdrawn_after;
+    // Only the api layer reads a list to its end; the others may stop early on a slow page.
+    policy.list_complete = r.strategy == "api" && r.warnings.empty() &&
+                           static_cast<int>(r.tickets.size()) < config_.max_items;
     CrawlOutcome outcome = store_.record_crawl(site.id, r.tickets, r.now, policy);
     {
       std::lock_guard<std::mutex> lock(state_mutex_);

@@ -1,6 +1,7 @@
 #include "notify/embed_builder.h"
 
 #include "normalize/kst_time.h"
+#include "normalize/site_mark.h"
 #include "notify/discord_escape.h"
 #include "notify/discord_limits.h"
 #include "notify/korean_time.h"
@@ -51,6 +52,49 @@ std::string badges_text(const std::vector<std::string>& badges) {
   return out;
 }
 
+
+bool has_timed_opening(const Ticket& t) {
+  for (const auto& o : t.openings)
+    if (o.at) return true;
+  return static_cast<bool>(t.open_at);
+}
+
+// A site's own change notice names another notice (the one fans were alerted about).
+bool about_another_notice(const Notice& n) { return n.previous && n.previous->id != n.ticket.id; }
+
+std::string kind_prefix(const Notice& n) {
+  if (n.kind == NoticeKind::cancel) return "[취소] ";
+  if (n.kind != NoticeKind::update) return "";
+  return site_mark_of(n.ticket.title, n.ticket.open_type_label) == SiteMark::none ? "[오픈 일정 변경] " : "[일정 변경 공지] ";
+}
+
+// Fans should recognise the alert this follows: its title and link stand first (a webhook cannot
+// reply to its earlier message).
+std::string original_line(const Notice& n) {
+  if (!about_another_notice(n)) return "";
+  const std::string url = embed_safe_url(n.previous->url);
+  const std::string title = escape_markdown(notify_text::trim(n.previous->title));
+  return "원래 공지: " + title + (url.empty() ? "" : " — " + url) + "\n";
+}
+
+std::string change_description(const Notice& n) {
+  const Ticket& t = n.ticket;
+  const SiteMark mark = site_mark_of(t.title, t.open_type_label);
+  if (n.kind == NoticeKind::cancel) {
+    const std::string why = mark == SiteMark::cancelled ? "예매처가 취소 공지를 올렸습니다."
+                                                        : "예매처 공지 목록에서 이 공지가 내려갔습니다.";
+    return why + "\n" + original_line(n) + "예정된 오픈 알림은 보내지 않습니다.";
+  }
+  if (n.kind != NoticeKind::update) return "";
+  if (mark != SiteMark::none && (about_another_notice(n) || !n.previous)) {
+    std::string out = "예매처가 일정 변경 공지를 올렸습니다.\n" + original_line(n);
+    if (n.previous && has_timed_opening(t)) out += opening_change_text(*n.previous, t);
+    return out;
+  }
+  const std::string changes = n.previous ? opening_change_text(*n.previous, t) : "";
+  return changes.empty() ? "오픈 일정이 변경되었습니다." : "오픈 일정이 변경되었습니다.\n" + changes;
+}
+
 }  // namespace
 
 nlohmann::json build_embed(const Notice& notice, const EmbedOptions& options) {
@@ -59,17 +103,14 @@ nlohmann::json build_embed(const Notice& notice, const EmbedOptions& options) {
   std::string prefix;
   if (notice.priority) prefix += "⭐ ";
   prefix += genre_emoji(t) + " ";
-  if (notice.kind == NoticeKind::update) prefix += "[오픈 일정 변경] ";
+  prefix += kind_prefix(notice);
   std::string title = notify_text::trim(t.title);
   if (title.empty()) title = "(제목 없음)";
 
   nlohmann::json embed = nlohmann::json::object();
   embed["title"] = fit(prefix + escape_markdown(title), discord::kMaxEmbedTitle);
-  if (notice.kind == NoticeKind::update) {
-    const std::string changes = notice.previous ? opening_change_text(*notice.previous, t) : "";
-    embed["description"] = fit(changes.empty() ? "오픈 일정이 변경되었습니다." : "오픈 일정이 변경되었습니다.\n" + changes,
-                               kDescriptionBudget);
-  }
+  const std::string description = change_description(notice);
+  if (!description.empty()) embed["description"] = fit(description, kDescriptionBudget);
   std::string url = embed_safe_url(t.url);
   if (!url.empty()) embed["url"] = url;
   embed["color"] = notice.priority ? kPriorityColor : site_color(t.site);

@@ -10,7 +10,8 @@ namespace ta {
 
 enum class NoticeKind {
   new_ticket,  // first time this ticket is seen
-  update,      // its open schedule changed: announced as "오픈 일정 변경"
+  update,      // its open schedule changed, or the site posted a change notice: "일정 변경"
+  cancel,      // withdrawn from the site's list, or the site posted a cancellation: "취소"
   summary,     // a site's first crawl: one message counting `summary` (config first_run)
 };
 
@@ -20,7 +21,9 @@ struct Notice {
   bool priority = false;        // matched a PRIORITY_KEYWORDS entry
   std::int64_t delivery_id = 0;  // the caller's key (the store's delivery row); echoed in results
   int previous_attempts = 0;     // failed attempts already made in earlier runs (drives backoff)
-  std::optional<Ticket> previous;  // update: what fans were told before, for "old → new"
+  // update: what fans were told before, for "old → new"; a site's change notice (update or
+  // cancel): the notice it is about, when one was found
+  std::optional<Ticket> previous;
   std::vector<Ticket> summary;     // summary: the notices it counts (`ticket` names only the site)
 };
 

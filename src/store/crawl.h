@@ -31,6 +31,13 @@ struct CrawlPolicy {
   // config reminders: minutes before each opening of every notice `filter` passes; empty: none
   // (and any still scheduled are cancelled).
   std::vector<int> reminder_offsets;
+  // config withdrawn_after: a notice missing from this many complete crawls in a row while an
+  // opening is still ahead was withdrawn by the site: its reminders and calendar events are
+  // cancelled and, if fans were told about it, a cancel message is queued. 0: never.
+  int withdrawn_after = 3;
+  // This crawl read the site's whole list (fewer items than max_items): a notice it did not list
+  // is not on the site. Otherwise only notices newer than one it listed count as missing.
+  bool list_complete = false;
 };
 
 struct CrawlOutcome {
@@ -41,6 +48,7 @@ struct CrawlOutcome {
   std::vector<Ticket> summarized;       // first crawl: counted in the summary instead of alerted
   int past_skipped = 0;                 // would be announced, but open_at < now and !announce_past
   int filtered_out = 0;                 // would be announced, but policy.filter said no
+  std::vector<Ticket> withdrawn;        // gone from the list for withdrawn_after crawls, by this one
 };
 
 // One crawl attempt of one site, successful or not (then `error` says why).

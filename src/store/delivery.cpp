@@ -8,6 +8,7 @@ const char* to_string(DeliveryKind kind) {
   switch (kind) {
     case DeliveryKind::New: return "new";
     case DeliveryKind::Update: return "update";
+    case DeliveryKind::Cancel: return "cancel";
     case DeliveryKind::Test: return "test";
     case DeliveryKind::Summary: return "summary";
   }
@@ -30,9 +31,14 @@ bool is_waiting(DeliveryState status) {
   return status == DeliveryState::Pending || status == DeliveryState::Deferred || status == DeliveryState::Retry;
 }
 
+bool is_alert(DeliveryKind kind) {
+  return kind == DeliveryKind::New || kind == DeliveryKind::Update || kind == DeliveryKind::Cancel;
+}
+
 DeliveryKind delivery_kind_from_string(const std::string& text) {
   if (text == "new") return DeliveryKind::New;
   if (text == "update") return DeliveryKind::Update;
+  if (text == "cancel") return DeliveryKind::Cancel;
   if (text == "test") return DeliveryKind::Test;
   if (text == "summary") return DeliveryKind::Summary;
   throw StoreError("read delivery kind", "unknown kind '" + text + "'");

@@ -11,7 +11,9 @@
 
 namespace ta {
 
-enum class DeliveryKind { New, Update, Test, Summary };
+// cancel: the notice was withdrawn from the site's list, or the site posted that the show or its
+// sale is cancelled; told once to the fans who got its alert.
+enum class DeliveryKind { New, Update, Cancel, Test, Summary };
 // Where a delivery is in its life, stored as a word (never inferred from timestamps):
 //   pending  — due now;
 //   deferred — held back by max_notifications_per_cycle, due when the next cycle starts;
@@ -23,8 +25,10 @@ enum class DeliveryState { Pending, Deferred, Retry, Sent, Failed, Stale };
 // The states still waiting to go out, as an SQL list.
 constexpr const char* kWaitingStatesSql = "('pending', 'deferred', 'retry')";
 bool is_waiting(DeliveryState status);
+// A message about one notice (new, update, cancel), as opposed to a test or a summary.
+bool is_alert(DeliveryKind kind);
 
-// The words stored in the database: new | update | test | summary, and the states above.
+// The words stored in the database: new | update | cancel | test | summary, and the states above.
 const char* to_string(DeliveryKind kind);
 const char* to_string(DeliveryState status);
 DeliveryKind delivery_kind_from_string(const std::string& text);
@@ -45,7 +49,9 @@ struct Delivery {
   std::string discord_message_id;
   Ticket ticket;                  // the ticket as it was when queued (what the message says)
   std::vector<Ticket> summary;    // summary messages only: the notices the summary counts
-  std::optional<Ticket> previous;  // updates only: the stored ticket before the change
+  // update: the stored ticket before the change; update/cancel from a site's change notice: the
+  // notice it is about, when one was found
+  std::optional<Ticket> previous;
 };
 
 }  // namespace ta

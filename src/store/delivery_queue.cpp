@@ -142,11 +142,14 @@ void Store::mark_sent(std::int64_t id, const std::string& discord_message_id, st
               "last_error = '' WHERE id = ?");
   q.bind(1, static_cast<std::int64_t>(now)).bind(2, discord_message_id).bind(3, id);
   q.run();
-  if (d.kind == DeliveryKind::New || d.kind == DeliveryKind::Update) {
-    Ticket told = d.ticket;
-    told.site = d.site;
-    told.id = d.ticket_id;
-    remember_sent(*db_, told, now);
+  if (is_alert(d.kind)) {
+    // A cancel leaves what the fans were told about the schedule as it was.
+    if (d.kind != DeliveryKind::Cancel) {
+      Ticket told = d.ticket;
+      told.site = d.site;
+      told.id = d.ticket_id;
+      remember_sent(*db_, told, now);
+    }
     DailyDelta delta;
     delta.sent = 1;
     bump_daily_stats(*db_, now, d.site, delta);
@@ -173,7 +176,7 @@ void Store::mark_failed(std::int64_t id, const std::string& error, std::time_t n
   Statement q(*db_, "UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
   q.bind(1, error).bind(2, id);
   q.run();
-  if (d.kind == DeliveryKind::New || d.kind == DeliveryKind::Update) {
+  if (is_alert(d.kind)) {
     DailyDelta delta;
     delta.failed = 1;
     bump_daily_stats(*db_, now, d.site, delta);

@@ -229,12 +229,51 @@ INSERT INTO calendar_events (site, notice_id, opening_key, kind, label, at_epoch
   FROM openings o JOIN tickets t ON t.site = o.site AND t.id = o.notice_id WHERE o.at_epoch IS NOT NULL;
 )sql";
 
+// v5: whether a notice is still on its site's list is a word, not an inference from last_seen:
+// listed, withdrawn (gone for several complete crawls while an opening was ahead), cancelled (the
+// site said so) or superseded (a change notice of the site carries its schedule now); with the
+// count of complete crawls it has been missing from and the site's own mark (site_mark.h).
+// Deliveries gain the kind 'cancel' (rebuilt: SQLite cannot change a CHECK in place).
+static const char* const kListingV5 = R"sql(
+ALTER TABLE tickets ADD COLUMN listing TEXT NOT NULL DEFAULT 'listed'
+  CHECK (listing IN ('listed', 'withdrawn', 'cancelled', 'superseded'));
+ALTER TABLE tickets ADD COLUMN missing_crawls INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN site_mark TEXT NOT NULL DEFAULT 'none'
+  CHECK (site_mark IN ('none', 'changed', 'cancelled'));
+
+CREATE TABLE deliveries_v5 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT,
+  ticket_id TEXT,
+  webhook TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('new', 'update', 'cancel', 'test', 'summary')),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'deferred', 'retry', 'sent', 'failed', 'stale')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  discord_message_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  payload TEXT NOT NULL,
+  previous TEXT,
+  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1)),
+  FOREIGN KEY (site, ticket_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+INSERT INTO deliveries_v5 SELECT id, site, ticket_id, webhook, kind, status, attempts, next_attempt_at, last_error,
+  discord_message_id, created_at, sent_at, payload, previous, priority FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v5 RENAME TO deliveries;
+CREATE INDEX deliveries_due ON deliveries(status, webhook, next_attempt_at);
+CREATE INDEX deliveries_ticket ON deliveries(site, ticket_id);
+)sql";
+
 const std::vector<Migration>& store_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kSchemaV1},
       {2, "openings, detail state and delivery priority", kOpeningsV2},
       {3, "delivery states (deferred, retry, stale) and the first-run summary", kDeliveryStatesV3},
       {4, "reminders and the calendar's openings", kRemindersV4},
+      {5, "a notice's listing (withdrawn, cancelled) and cancel messages", kListingV5},
   };
   return migrations;
 }

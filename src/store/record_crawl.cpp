@@ -24,6 +24,9 @@
 #include "model/opening_set.h"
 #include "store/announced_lookup.h"
 #include "store/calendar.h"
+#include "store/change_notice.h"
+#include "store/listing.h"
+#include "normalize/site_mark.h"
 #include "store/daily_stats.h"
 #include "store/first_run.h"
 #include "store/notice_identity.h"
@@ -50,6 +53,8 @@ struct StoredNotice {
   Ticket ticket;
   DetailState detail = DetailState::none;
   int detail_attempts = 0;
+  Listing listing = Listing::listed;
+  SiteMark mark = SiteMark::none;
 };
 
 bool same_time(const std::optional<std::string>& a, const std::optional<std::string>& b) {
@@ -76,7 +81,8 @@ std::optional<StoredNotice> stored_notice(Database& db, Statement& q, const std:
   q.bind(1, site).bind(2, id);
   if (!q.step()) return std::nullopt;
   StoredNotice s{read_ticket(q, 0), detail_state_from(q.column_text(kTicketColumnCount)),
-                 static_cast<int>(q.column_int(kTicketColumnCount + 1))};
+                 static_cast<int>(q.column_int(kTicketColumnCount + 1)), listing_from(q.column_text(kTicketColumnCount + 2)),
+                 site_mark_from(q.column_text(kTicketColumnCount + 3))};
   s.ticket.openings = load_openings(db, site, id);
   ensure_openings(s.ticket);
   return s;
@@ -155,6 +161,57 @@ void keep_known_openings(const Ticket& stored, Ticket& t) {
   t.openings = merge_openings(known, t.openings);
 }
 
+// A notice seen again is listed again; one the site cancelled or superseded stays so unless its
+// own schedule changed since (then it is alive after all).
+Listing listing_after(const std::optional<StoredNotice>& stored, bool schedule_changed) {
+  if (!stored || stored->listing == Listing::withdrawn || schedule_changed) return Listing::listed;
+  return stored->listing;
+}
+
+// What this crawl decided about one notice.
+struct Judgement {
+  std::optional<DeliveryKind> kind;
+  std::optional<Ticket> previous;
+  Listing listing = Listing::listed;
+};
+
+bool has_timed_opening(const Ticket& t) {
+  return std::any_of(t.openings.begin(), t.openings.end(), [](const Opening& o) { return o.at.has_value(); });
+}
+
+// A notice the site marks as a change or cancellation (normalize/site_mark.h). Newly posted, it
+// is a message about the notice it names: a cancellation cancels that one's schedule, a change
+// that carries times takes it over. Marked later (the same id retitled), it is a change or a
+// cancellation of itself, told when its alert was.
+void judge_site_mark(Database& db, const Ticket& t, SiteMark mark, const std::optional<StoredNotice>& stored,
+                     bool told, Judgement& j, std::time_t now) {
+  if (mark == SiteMark::none) return;
+  if (j.kind == DeliveryKind::New && !stored) {
+    j.kind = mark == SiteMark::cancelled ? DeliveryKind::Cancel : DeliveryKind::Update;
+    j.previous = find_original(db, t);
+    if (!j.previous) return;
+    if (mark == SiteMark::cancelled || has_timed_opening(t)) {
+      const Listing retired = mark == SiteMark::cancelled ? Listing::cancelled : Listing::superseded;
+      set_listing(db, j.previous->site, j.previous->id, retired);
+      cancel_schedule(db, j.previous->site, j.previous->id, now);
+      logger("store")->info("예매처 {} 공지: {} → {}", site_mark_korean(mark), t.title, j.previous->title);
+    }
+    return;
+  }
+  // The same title read again is no news, whatever an older version of this program stored.
+  if (!stored || stored->mark == mark) return;
+  if (stored->ticket.title == t.title && stored->ticket.open_type_label == t.open_type_label) return;
+  if (mark == SiteMark::cancelled) {
+    j.listing = Listing::cancelled;
+    cancel_schedule(db, t.site, t.id, now);
+    j.kind = told ? std::optional<DeliveryKind>(DeliveryKind::Cancel) : std::nullopt;
+    j.previous.reset();
+  } else if (!j.kind && told) {
+    j.kind = DeliveryKind::Update;
+    j.previous = stored->ticket;
+  }
+}
+
 }  // namespace
 
 CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Ticket>& tickets, std::time_t now,
@@ -162,24 +219,25 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction tx(*db_);
   Statement find_stored(*db_, std::string("SELECT ") + kTicketColumns +
-                                  ", detail_state, detail_attempts FROM tickets WHERE site = ? AND id = ?");
+                                  ", detail_state, detail_attempts, listing, site_mark FROM tickets WHERE site = ? AND id = ?");
   Statement latest_delivery(*db_,
                             "SELECT payload FROM deliveries WHERE site = ? AND ticket_id = ? "
-                            "AND status IN ('pending', 'deferred', 'retry', 'sent') ORDER BY id DESC LIMIT 1");
+                            "AND kind <> 'cancel' AND status IN ('pending', 'deferred', 'retry', 'sent') ORDER BY id DESC LIMIT 1");
   Statement upsert(*db_,
                    "INSERT INTO tickets (site, id, site_name, title, open_at, open_at_epoch, open_text, open_type, "
                    "open_type_label, venue, url, image, badges, genre, first_seen, last_seen, content_hash, detail_state, "
-                   "detail_attempts) "
+                   "detail_attempts, listing, missing_crawls, site_mark) "
                    "VALUES (:site, :id, :site_name, :title, :open_at, :open_at_epoch, :open_text, :open_type, "
                    ":open_type_label, :venue, :url, :image, :badges, :genre, :now, :now, :hash, :detail_state, "
-                   ":detail_attempts) "
+                   ":detail_attempts, :listing, 0, :site_mark) "
                    "ON CONFLICT(site, id) DO UPDATE SET site_name = excluded.site_name, title = excluded.title, "
                    "open_at = excluded.open_at, open_at_epoch = excluded.open_at_epoch, "
                    "open_text = excluded.open_text, open_type = excluded.open_type, "
                    "open_type_label = excluded.open_type_label, venue = excluded.venue, url = excluded.url, "
                    "image = excluded.image, badges = excluded.badges, genre = excluded.genre, "
                    "last_seen = excluded.last_seen, content_hash = excluded.content_hash, "
-                   "detail_state = excluded.detail_state, detail_attempts = excluded.detail_attempts");
+                   "detail_state = excluded.detail_state, detail_attempts = excluded.detail_attempts, "
+                   "listing = excluded.listing, missing_crawls = 0, site_mark = excluded.site_mark");
   Statement queue(*db_,
                   "INSERT INTO deliveries (site, ticket_id, webhook, kind, status, attempts, next_attempt_at, "
                   "created_at, payload, previous, priority) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)");
@@ -189,6 +247,15 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
   resolve_notice_ids(*db_, site, resolved);
 
   CrawlOutcome out;
+  auto enqueue = [&](const Ticket& t, DeliveryKind kind, const std::optional<Ticket>& previous, bool priority) {
+    queue.reset();
+    queue.bind(1, t.site).bind(2, t.id).bind(3, policy.webhook_key).bind(4, to_string(kind));
+    queue.bind(5, static_cast<std::int64_t>(now)).bind(6, static_cast<std::int64_t>(now)).bind(7, to_json(t).dump());
+    queue.bind(8, previous ? std::optional<std::string>(to_json(*previous).dump()) : std::nullopt);
+    queue.bind(9, static_cast<std::int64_t>(priority ? 1 : 0));
+    queue.run();
+    out.queued.push_back(db_->last_insert_rowid());
+  };
   const bool first_crawl = policy.summarize_first_crawl && is_first_crawl(*db_, site);
   std::set<std::string> seen_ids;
   for (Ticket t : resolved) {
@@ -210,8 +277,9 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     const auto told = last_told(*db_, latest_delivery, site, t.id);
     const bool legacy = !told && announced_unlocked(*db_, t);
 
-    std::optional<DeliveryKind> kind;
-    std::optional<Ticket> previous;
+    Judgement j;
+    std::optional<DeliveryKind>& kind = j.kind;
+    std::optional<Ticket>& previous = j.previous;
     if (!stored && !told && !legacy) {
       kind = DeliveryKind::New;
       out.new_tickets.push_back(t);
@@ -234,6 +302,10 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       }
     }
 
+    j.listing = listing_after(stored_notice_row, kind.has_value());
+    const SiteMark mark = site_mark_of(t.title, t.open_type_label);
+    if (!first_crawl) judge_site_mark(*db_, t, mark, stored_notice_row, told || legacy, j, now);
+
     const auto open_epoch = t.open_at ? parse_iso(*t.open_at) : std::nullopt;
     // Read once into plain values: GCC 12 misreports the optional as maybe-uninitialized below.
     const bool has_open_epoch = open_epoch.has_value();
@@ -249,15 +321,20 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     const DetailColumns detail = detail_after(stored_notice_row, t);
     upsert.bind(":detail_state", std::string(to_string(detail.state)));
     upsert.bind(":detail_attempts", static_cast<std::int64_t>(detail.attempts));
+    upsert.bind(":listing", std::string(to_string(j.listing))).bind(":site_mark", std::string(to_string(mark)));
     upsert.run();
     // Most crawls change nothing: rewrite the rows only when the openings did.
-    if (!stored || stored->openings != t.openings) {
-      save_openings(*db_, t.site, t.id, t.openings);
-      sync_calendar(*db_, t, now);
+    const bool relisted = stored_notice_row && !keeps_schedule(stored_notice_row->listing) && keeps_schedule(j.listing);
+    if (!stored || stored->openings != t.openings || relisted) {
+      if (!stored || stored->openings != t.openings) save_openings(*db_, t.site, t.id, t.openings);
+      if (keeps_schedule(j.listing)) sync_calendar(*db_, t, now);
     }
+    if (relisted) logger("store")->info("다시 게시된 공지 ({}): {}", site, t.title);
     const bool wanted = !policy.filter || policy.filter(t);
     const bool priority = policy.priority && policy.priority(t);
-    sync_reminders(*db_, t, ReminderPolicy{policy.reminder_offsets, policy.webhook_key, wanted, priority}, now);
+    sync_reminders(*db_, t,
+                   ReminderPolicy{policy.reminder_offsets, policy.webhook_key, wanted && keeps_schedule(j.listing), priority},
+                   now);
 
     if (!kind) continue;
     if (all_openings_past(t, now) && !policy.announce_past) {
@@ -273,13 +350,23 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       out.summarized.push_back(t);
       continue;
     }
-    queue.reset();
-    queue.bind(1, t.site).bind(2, t.id).bind(3, policy.webhook_key).bind(4, to_string(*kind));
-    queue.bind(5, static_cast<std::int64_t>(now)).bind(6, static_cast<std::int64_t>(now)).bind(7, to_json(t).dump());
-    queue.bind(8, previous ? std::optional<std::string>(to_json(*previous).dump()) : std::nullopt);
-    queue.bind(9, static_cast<std::int64_t>(priority ? 1 : 0));
-    queue.run();
-    out.queued.push_back(db_->last_insert_rowid());
+    enqueue(t, *kind, previous, priority);
+  }
+
+  if (policy.withdrawn_after > 0 && out.items > 0) {
+    for (const auto& missing : count_missing(*db_, site, seen_ids, policy.list_complete)) {
+      if (missing.missing_crawls != policy.withdrawn_after) continue;
+      auto gone = stored_notice(*db_, find_stored, site, missing.id);
+      if (!gone || !next_opening_at(gone->ticket, now)) continue;  // over anyway: nothing to call off
+      set_listing(*db_, site, missing.id, Listing::withdrawn);
+      cancel_schedule(*db_, site, missing.id, now);
+      out.withdrawn.push_back(gone->ticket);
+      logger("store")->info("예매처 목록에서 내려간 공지 ({}회 연속 없음, {}): {}", missing.missing_crawls, site,
+                            gone->ticket.title);
+      const bool told = last_told(*db_, latest_delivery, site, missing.id).has_value();
+      if (told && (!policy.filter || policy.filter(gone->ticket)))
+        enqueue(gone->ticket, DeliveryKind::Cancel, std::nullopt, policy.priority && policy.priority(gone->ticket));
+    }
   }
 
   if (!out.summarized.empty()) out.queued.push_back(queue_summary(*db_, site, out.summarized, policy.webhook_key, now));

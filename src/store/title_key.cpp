@@ -1,5 +1,6 @@
 #include "store/title_key.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string_view>
@@ -39,6 +40,50 @@ std::string title_key(const std::string& title) {
       }
     }
     if (!skipped) key += title[i++];
+  }
+  return key;
+}
+
+}  // namespace ta
+
+namespace ta {
+namespace {
+
+std::string without_leading_bracket(const std::string& title) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kPairs = {
+      {{"[", "]"}, {"\uff3b", "\uff3d"}, {"\u3010", "\u3011"}, {"\u3014", "\u3015"}, {"(", ")"}}};
+  std::string_view t(title);
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  for (const auto& [open, close] : kPairs) {
+    if (t.substr(0, open.size()) != open) continue;
+    const auto end = t.find(close, open.size());
+    if (end != std::string_view::npos) return std::string(t.substr(end + close.size()));
+  }
+  return std::string(t);
+}
+
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && std::string_view(s).substr(s.size() - tail.size()) == tail;
+}
+
+}  // namespace
+
+std::string show_key(const std::string& title) {
+  std::string key = title_key(without_leading_bracket(title));
+  static constexpr std::array<std::string_view, 9> kChangeWords = {
+      "공연일정", "일정변경", "출연진변경", "오픈일변경", "변경", "연기", "취소", "환불", "재오픈"};
+  std::size_t cut = key.size();
+  for (auto w : kChangeWords) cut = std::min(cut, key.find(w));
+  key.resize(cut);
+  static constexpr std::array<std::string_view, 6> kTails = {"티켓오픈안내", "티켓오픈", "오픈안내", "예매안내",
+                                                              "안내", "및"};
+  for (bool again = true; again;) {
+    again = false;
+    for (auto tail : kTails)
+      if (ends_with(key, tail)) {
+        key.resize(key.size() - tail.size());
+        again = true;
+      }
   }
   return key;
 }

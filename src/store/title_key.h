@@ -10,3 +10,13 @@ namespace ta {
 std::string title_key(const std::string& title);
 
 }  // namespace ta
+
+namespace ta {
+
+// The show a notice is about: its title_key without a leading bracketed marker, cut before the
+// first words that announce a change ("공연 일정 변경 및 환불 안내", "오픈 연기", "취소") and
+// without a closing "티켓 오픈 안내" / "안내". A site's change notice and the notice it changes
+// give the same key, or one is the start of the other.
+std::string show_key(const std::string& title);
+
+}  // namespace ta

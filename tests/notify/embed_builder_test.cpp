@@ -97,6 +97,53 @@ TEST(EmbedBuilder, AnUpdateSaysWhatMovedFromOldToNew) {
             "오픈 일정이 변경되었습니다.\n제외: **선예매** 2025년 7월 2일 (수) 오후 8시");
 }
 
+TEST(EmbedBuilder, ACancelSaysWhyAndThatNoReminderFollows) {
+  Ticket t = test::realistic_ticket();
+  json e = build_embed(test::notice_of(t, false, NoticeKind::cancel), EmbedOptions{});
+  EXPECT_EQ(e["title"].get<std::string>().find("[취소] "), std::string("🎤 ").size()) << e["title"];
+  EXPECT_EQ(e["description"], "예매처 공지 목록에서 이 공지가 내려갔습니다.\n예정된 오픈 알림은 보내지 않습니다.");
+  EXPECT_EQ(e["url"], t.url) << "the same link as the alert";
+
+  // The site's own cancellation notice names the notice fans were alerted about.
+  Ticket notice = t;
+  notice.id = "999";
+  notice.title = "2025 아이유 콘서트 공연 취소 및 환불 안내";
+  notice.open_type_label = "변경/취소";
+  Notice n = test::notice_of(notice, false, NoticeKind::cancel);
+  n.previous = t;
+  EXPECT_EQ(build_embed(n, EmbedOptions{})["description"],
+            "예매처가 취소 공지를 올렸습니다.\n원래 공지: " + escape_markdown(t.title) + " — " + t.url +
+                "\n예정된 오픈 알림은 보내지 않습니다.");
+}
+
+TEST(EmbedBuilder, ASiteChangeNoticeNamesTheOriginalAndWhatMoved) {
+  Ticket original = test::realistic_ticket();
+  ensure_openings(original);
+  Ticket notice = original;
+  notice.id = "998";
+  notice.title = "[오픈일 변경] " + original.title;
+  notice.open_at = "2025-07-09T20:00:00+09:00";
+  notice.openings.clear();
+  ensure_openings(notice);
+  Notice n = test::notice_of(notice, false, NoticeKind::update);
+  n.previous = original;
+  json e = build_embed(n, EmbedOptions{});
+  EXPECT_NE(e["title"].get<std::string>().find("[일정 변경 공지] "), std::string::npos) << e["title"];
+  const std::string d = e["description"];
+  EXPECT_EQ(d.rfind("예매처가 일정 변경 공지를 올렸습니다.\n원래 공지: ", 0), 0u) << d;
+  EXPECT_NE(d.find("→ 2025년 7월 9일 (수) 오후 8시"), std::string::npos) << d;
+
+  // Without times of its own it says only that the site posted a change.
+  notice.open_at.reset();
+  notice.openings.clear();
+  ensure_openings(notice);
+  n = test::notice_of(notice, false, NoticeKind::update);
+  n.previous = original;
+  const std::string plain = build_embed(n, EmbedOptions{})["description"];
+  EXPECT_EQ(plain.find("→"), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("제외"), std::string::npos) << plain;
+}
+
 TEST(EmbedBuilder, SiteColoursAreDistinct) {
   std::set<int> colours = {site_color("interpark"), site_color("yes24"), site_color("melon"), site_color("ticketlink"),
                            kPriorityColor};

@@ -1,0 +1,48 @@
+#include "store/change_notice.h"
+
+#include <string_view>
+
+#include "store/opening_rows.h"
+#include "store/ticket_row.h"
+#include "store/title_key.h"
+
+namespace ta {
+namespace {
+
+// Six Hangul syllables or eighteen ASCII letters: shorter keys are too common to name one show.
+constexpr std::size_t kMinKeyBytes = 18;
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+bool same_show(const std::string& a, const std::string& b) {
+  if (a.size() < kMinKeyBytes || b.size() < kMinKeyBytes) return false;
+  return starts_with(a, b) || starts_with(b, a);
+}
+
+}  // namespace
+
+std::optional<Ticket> find_original(Database& db, const Ticket& change_notice) {
+  const std::string key = show_key(change_notice.title);
+  if (key.size() < kMinKeyBytes) return std::nullopt;
+  Statement q(db, std::string("SELECT ") + kTicketColumns +
+                      " FROM tickets WHERE site = ? AND id <> ? AND site_mark = 'none' "
+                      "AND listing IN ('listed', 'withdrawn') ORDER BY last_seen DESC, first_seen DESC");
+  q.bind(1, change_notice.site).bind(2, change_notice.id);
+  std::optional<Ticket> prefix_match;
+  while (q.step()) {
+    Ticket t = read_ticket(q, 0);
+    const std::string other = show_key(t.title);
+    if (other == key) {
+      prefix_match = std::move(t);
+      break;
+    }
+    if (!prefix_match && same_show(key, other)) prefix_match = std::move(t);
+  }
+  if (prefix_match) {
+    prefix_match->openings = load_openings(db, prefix_match->site, prefix_match->id);
+    ensure_openings(*prefix_match);
+  }
+  return prefix_match;
+}
+
+}  // namespace ta

@@ -14,6 +14,9 @@
 namespace ta {
 namespace {
 
+// 429s in a row one reminder waits out before it is looked at again on the next pass.
+constexpr int kReminderRateLimits = 6;
+
 NoticeKind notice_kind(DeliveryKind kind) {
   switch (kind) {
     case DeliveryKind::Update: return NoticeKind::update;
@@ -153,6 +156,7 @@ NotifyReport DeliveryRunner::deliver_due(std::time_t now, int limit) {
     report.requests += rest.requests;
     report.rate_limited += rest.rate_limited;
     report.webhook_dead = rest.webhook_dead;
+    report.yielded = rest.yielded;
   }
   return report;
 }
@@ -194,15 +198,25 @@ NotifyReport DeliveryRunner::deliver_reminders(std::time_t now) {
 
 bool DeliveryRunner::send_reminder(const Reminder& r, std::time_t now, NotifyReport& report) {
   auto log = logger("notify");
-  const auto wait = client_->next_allowed_at() - std::chrono::steady_clock::now();
-  if (wait > std::chrono::seconds(30)) {
-    reminders_paused_until_ = now + std::chrono::duration_cast<std::chrono::seconds>(wait).count() + 1;
-    return false;
-  }
-  if (!stop_.wait_until(client_->next_allowed_at())) return false;
   EmbedOptions embed = notifier_options_from(config_).embed;
-  const SendResult sent = client_->send(build_reminder_message(r, embed));
-  if (sent.http_status != 0) ++report.requests;
+  const nlohmann::json message = build_reminder_message(r, embed);
+  SendResult sent;
+  // A 429 that says how long to wait is waited out here, as for an alert: the reminder stays
+  // ahead of the alerts that are waiting for the same webhook.
+  for (int limited = 0;;) {
+    const auto wait = client_->next_allowed_at() - std::chrono::steady_clock::now();
+    if (wait > std::chrono::seconds(30)) {
+      reminders_paused_until_ = now + std::chrono::duration_cast<std::chrono::seconds>(wait).count() + 1;
+      return false;
+    }
+    if (!stop_.wait_until(client_->next_allowed_at())) return false;
+    sent = client_->send(message);
+    if (sent.http_status != 0) ++report.requests;
+    if (sent.outcome != SendOutcome::rate_limited) break;
+    if (sent.http_status == 0) continue;  // our own bucket said wait: the top of the loop does
+    ++report.rate_limited;
+    if (!sent.retry_after_known || ++limited >= kReminderRateLimits) break;
+  }
   switch (sent.outcome) {
     case SendOutcome::ok:
       store_.mark_reminder(r.id, ReminderState::Sent, sent.message_id, now);
@@ -210,7 +224,6 @@ bool DeliveryRunner::send_reminder(const Reminder& r, std::time_t now, NotifyRep
       log->info("알림 전송 성공: ⏰ {}분 전 오픈 알림 — {} (메시지 {})", r.offset_min, r.title, sent.message_id);
       return true;
     case SendOutcome::rate_limited:
-      ++report.rate_limited;
       reminders_paused_until_ = now + static_cast<std::time_t>(std::ceil(std::max(1.0, sent.retry_after_s)));
       return false;
     case SendOutcome::retryable:
@@ -232,6 +245,13 @@ bool DeliveryRunner::send_reminder(const Reminder& r, std::time_t now, NotifyRep
       return false;
   }
   return false;
+}
+
+bool DeliveryRunner::reminder_is_due() {
+  const std::time_t now = reminder_now();
+  if (now < reminders_paused_until_) return false;
+  const auto next = store_.next_reminder_at(key_);
+  return next && *next <= now;
 }
 
 NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time_t now) {
@@ -259,7 +279,8 @@ NotifyReport DeliveryRunner::deliver(const std::vector<Delivery>& due, std::time
     return report;
   }
   Notifier notifier(*client_, options, &stop_);
-  report = notifier.send(notices, [&](const MessageResult& m) { persist(m, std::time(nullptr)); });
+  report = notifier.send(
+      notices, [&](const MessageResult& m) { persist(m, std::time(nullptr)); }, [this] { return reminder_is_due(); });
   if (report.webhook_dead) {
     logger("notify")->error("알림 전송 실패: {} — 설정의 DISCORD_WEBHOOK_URL을 새 웹훅 주소로 바꾸고 다시 시작하세요. "
                             "보내지 못한 알림 {}건은 대기열에 남아 있고, {}분마다 웹훅을 다시 확인합니다.",

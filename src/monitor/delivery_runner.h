@@ -57,6 +57,8 @@ class DeliveryRunner {
   static constexpr std::time_t kDeadProbeSeconds = 600;
 
  private:
+  // A reminder's moment has come (and reminders are not paused by a 429): alerts give way.
+  bool reminder_is_due();
   NotifyReport deliver(const std::vector<Delivery>& due, std::time_t now);
   // The due deliveries this call may send; pending ones over the cycle's cap are deferred.
   std::vector<Delivery> within_cycle_cap(std::vector<Delivery> due);

@@ -70,8 +70,14 @@ void Monitor::deliver_now(CycleReport& report) {
     std::lock_guard<std::mutex> lock(worker_mutex_);
     if (worker_) return worker_->wake();
   }
-  add_delivery(deliveries_->deliver_reminders(deliveries_->reminder_now()), report);
-  add_delivery(deliveries_->deliver_due(std::time(nullptr)), report);
+  // Alerts give way when a reminder's moment comes while they are being sent: then the reminder
+  // goes, and the alerts carry on (a bounded number of times, each pass sending something).
+  for (int pass = 0; pass < 100; ++pass) {
+    add_delivery(deliveries_->deliver_reminders(deliveries_->reminder_now()), report);
+    const NotifyReport alerts = deliveries_->deliver_due(std::time(nullptr));
+    add_delivery(alerts, report);
+    if (!alerts.yielded || stop_.stop_requested()) break;
+  }
 }
 
 std::vector<SiteRunState> Monitor::site_states() const {

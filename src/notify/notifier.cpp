@@ -52,6 +52,7 @@ NotifierOptions notifier_options_from(const Config& config) {
 struct Notifier::Run {
   const std::vector<Notice>& due;
   const ResultCallback& on_result;
+  const YieldCheck& should_yield;
   NotifyReport report;
   std::deque<PlannedMessage> queue;
   bool has_previous = false;
@@ -74,8 +75,9 @@ void Notifier::halt_run(Run& run, DeliveryStatus status, const std::string& erro
 Notifier::Notifier(WebhookClient& client, NotifierOptions options, StopSignal* stop)
     : client_(client), options_(std::move(options)), stop_(stop) {}
 
-NotifyReport Notifier::send(const std::vector<Notice>& due, const ResultCallback& on_result) {
-  Run run{due, on_result, {}, {}, false, {}, false, DeliveryStatus::retry_later, {}, {}};
+NotifyReport Notifier::send(const std::vector<Notice>& due, const ResultCallback& on_result,
+                            const YieldCheck& should_yield) {
+  Run run{due, on_result, should_yield, {}, {}, false, {}, false, DeliveryStatus::retry_later, {}, {}};
   run.report.notices.resize(due.size());
   EmbedOptions embed = options_.embed;
   if (embed.now == 0) embed.now = std::time(nullptr);
@@ -155,8 +157,16 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
     halt(DeliveryStatus::retry_later, "종료 요청으로 보내지 않았습니다", SysClock::now());
     hand_back(attempts);
   };
+  auto yields = [&] {
+    if (!run.should_yield || !run.should_yield()) return false;
+    log->info("때가 된 오픈 알림을 먼저 보내고 남은 알림 {}건을 이어서 보냅니다", run.queue.size() + 1);
+    halt(DeliveryStatus::retry_later, "때가 된 오픈 알림을 먼저 보냅니다", SysClock::now());
+    run.report.yielded = true;
+    return true;
+  };
 
   if (run.halted) return hand_back(0);
+  if (yields()) return hand_back(0);
   if (run.has_previous && !pause_until(run.previous_end + options_.message_delay)) return stopped(0);
 
   int earlier_attempts = 0;
@@ -202,6 +212,7 @@ void Notifier::deliver(Run& run, PlannedMessage message) {
           return hand_back(attempts);
         }
         emit(r, DeliveryStatus::rate_limited, attempts, wall_clock_after(limit_wait));
+        if (yields()) return hand_back(attempts);
         log->warn("Discord 속도 제한: {:.3f}초 기다린 뒤 다시 보냅니다", limit_wait.count() / 1000.0);
         if (!r.retry_after_known && !pause_until(Clock::now() + limit_wait)) return stopped(attempts);
         continue;

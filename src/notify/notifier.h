@@ -59,6 +59,7 @@ struct NotifyReport {
   std::size_t requests = 0;      // HTTP requests made
   std::size_t rate_limited = 0;  // 429 answers among them
   bool record_failed = false;    // on_result threw: sending stopped there
+  bool yielded = false;          // should_yield said so: the rest was handed back, due now
 };
 
 struct NotifierOptions {
@@ -82,8 +83,13 @@ class Notifier {
   // `client` and `stop` (may be null) must outlive the notifier.
   Notifier(WebhookClient& client, NotifierOptions options, StopSignal* stop = nullptr);
 
+  // Asked before each message and after each 429: true when something more urgent (a reminder
+  // whose moment has come) should go first; the rest of the run is then handed back, due now.
+  using YieldCheck = std::function<bool()>;
+
   // Never throws (an exception from `on_result` is logged and the run continues).
-  NotifyReport send(const std::vector<Notice>& due, const ResultCallback& on_result = {});
+  NotifyReport send(const std::vector<Notice>& due, const ResultCallback& on_result = {},
+                    const YieldCheck& should_yield = {});
 
  private:
   struct Run;

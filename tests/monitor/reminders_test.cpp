@@ -5,6 +5,7 @@
 
 #include "config/config.h"
 #include "monitor/delivery_runner.h"
+#include "monitor/delivery_worker.h"
 #include "monitor_env.h"
 #include "normalize/kst_time.h"
 #include "notify/webhook_url.h"
@@ -92,6 +93,46 @@ TEST(Reminders, OneLateAfterDowntimeIsSkippedNotSentLate) {
   EXPECT_TRUE(r.messages().empty());
   EXPECT_EQ(r.store->reminder_counts()["skipped"], 1);
   EXPECT_FALSE(runner.next_due_at()) << "nothing left to wake for";
+}
+
+// A 429 storm on a backlog of alerts: the reminder whose moment comes in the middle of it goes
+// out as soon as Discord takes anything, ahead of every alert still waiting.
+TEST(Reminders, NotHeldBackByA429StormOnAlerts) {
+  RunnerEnv r;
+  r.crawl("5", "연극 E");  // its 10-minute reminder is due at opening - 600
+  CrawlPolicy policy;
+  policy.webhook_key = r.key;
+  std::vector<Ticket> backlog;
+  for (int i = 0; i < 25; ++i) {
+    Ticket t;
+    t.id = std::to_string(600 + i);
+    t.title = "콘서트 " + std::to_string(i);
+    t.url = "https://tickets.interpark.com/contents/notice/detail/" + t.id;
+    t.open_at = format_kst_iso(r.opening + 86400);
+    backlog.push_back(t);
+  }
+  ASSERT_EQ(r.store->record_crawl("interpark", backlog, std::time(nullptr), policy).queued.size(), 25u);
+
+  // The reminder's moment comes with Discord's first 429: "now" is the fake Discord's request count.
+  r.env.discord.force_429(3, 0.3);
+  StopSignal stop;
+  DeliveryRunner runner(r.config, *r.store, stop, false);
+  runner.set_reminder_clock([&] { return r.env.discord.requests().empty() ? r.opening - 700 : r.opening - 600; });
+  DeliveryWorker worker(runner, {});
+  worker.begin_cycle();
+  ASSERT_TRUE(r.env.discord.wait_for_messages(4, std::chrono::seconds(60))) << "3 messages of alerts and 1 reminder";
+  worker.request_stop();
+
+  const auto messages = r.messages();
+  ASSERT_EQ(messages.size(), 4u);
+  EXPECT_NE(messages[0].payload.value("content", "").find("⏰ 10분 뒤 일반예매 오픈: 연극 E"), std::string::npos)
+      << "the reminder goes before any alert: " << messages[0].payload.dump();
+  std::size_t alerts = 0;
+  for (std::size_t i = 1; i < messages.size(); ++i) alerts += messages[i].payload["embeds"].size();
+  EXPECT_EQ(alerts, 25u) << "and every alert follows";
+  std::size_t limited = 0;
+  for (const auto& q : r.env.discord.requests()) limited += q.status == 429;
+  EXPECT_EQ(limited, 3u);
 }
 
 // The binary over replayed archives: the archive's recording time is "now".

@@ -313,9 +313,42 @@
     }
   }
 
+  // Schedule changes and cancellations: "취소 · 12월 3일 (목) 10:03 · 예매처 목록에서 내려감 · 제목",
+  // then what moved ("선예매 … → …") and, for a site's own change notice, the notice it is about.
+  async function loadChanges() {
+    const list = $('changes');
+    try {
+      const data = await getJson('/api/changes');
+      clear(list);
+      for (const c of data.changes) {
+        const item = el('li', 'change' + (c.kind === '취소' ? ' cancelled' : ''));
+        const head = el('div', 'head');
+        head.append(el('span', 'kind', c.kind), el('span', 'when', formatKst(c.at, true)),
+          el('span', 'reason', c.reason), el('span', 'site', c.site_name), el('span', 'status', c.status));
+        const title = c.url ? el('a', 'title', c.title) : el('span', 'title', c.title);
+        if (c.url) { title.href = c.url; title.rel = 'noopener noreferrer'; }
+        head.append(title);
+        item.append(head);
+        for (const line of c.changes) item.append(el('div', 'line', line));
+        if (c.original) {
+          const original = c.original.url ? el('a', '', c.original.title) : el('span', '', c.original.title);
+          if (c.original.url) { original.href = c.original.url; original.rel = 'noopener noreferrer'; }
+          const line = el('div', 'line', '원래 공지: ');
+          line.append(original);
+          item.append(line);
+        }
+        list.append(item);
+      }
+      $('changes-empty').hidden = data.changes.length > 0;
+    } catch (e) {
+      clear(list);
+      list.append(el('li', 'error', '일정 변경을 불러오지 못했습니다: ' + e.message));
+    }
+  }
+
   // --- wiring --------------------------------------------------------------------------------
   async function refreshAll() {
-    await Promise.all([loadSites(), loadTickets(false), loadStats(), loadReminders()]);
+    await Promise.all([loadSites(), loadTickets(false), loadStats(), loadReminders(), loadChanges()]);
     $('refreshed').textContent = '마지막 갱신 ' + formatKst(nowSeconds(), true);
   }
   function onFilter(key, value) {

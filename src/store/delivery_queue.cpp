@@ -102,6 +102,16 @@ int Store::release_deferred(const std::string& webhook_key) {
   return db_->changes();
 }
 
+std::vector<Delivery> Store::recent_changes(int limit) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement q(*db_, std::string("SELECT ") + kDeliveryColumns +
+                        " FROM deliveries WHERE kind IN ('update', 'cancel') AND status <> 'stale' ORDER BY id DESC LIMIT ?");
+  q.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<Delivery> out;
+  while (q.step()) out.push_back(read_delivery(q));
+  return out;
+}
+
 std::optional<Delivery> Store::delivery(std::int64_t id) {
   std::lock_guard<std::mutex> lock(mutex_);
   return find_delivery(*db_, id);

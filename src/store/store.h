@@ -88,6 +88,8 @@ class Store {
   void defer_deliveries(const std::vector<std::int64_t>& ids);
   int release_deferred(const std::string& webhook_key);
   std::optional<Delivery> delivery(std::int64_t id);
+  // The latest schedule changes and cancellations told (or about to be told) to fans, newest first.
+  std::vector<Delivery> recent_changes(int limit);
   std::int64_t queue_test_delivery(const std::string& webhook_key, const Ticket& sample, std::time_t now);
   // There is one webhook per installation: waiting deliveries queued with no webhook ("") or for
   // a replaced webhook are re-addressed to `webhook_key`. Returns how many were moved.

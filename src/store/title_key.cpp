@@ -70,8 +70,9 @@ bool ends_with(const std::string& s, std::string_view tail) {
 
 std::string show_key(const std::string& title) {
   std::string key = title_key(without_leading_bracket(title));
-  static constexpr std::array<std::string_view, 9> kChangeWords = {
-      "공연일정", "일정변경", "출연진변경", "오픈일변경", "변경", "연기", "취소", "환불", "재오픈"};
+  static constexpr std::array<std::string_view, 15> kChangeWords = {
+      "공연일정", "공연취소", "공연연기", "공연변경", "판매취소", "예매취소", "오픈취소", "일정변경",
+      "출연진변경", "오픈일변경", "변경", "연기", "취소", "환불", "재오픈"};
   std::size_t cut = key.size();
   for (auto w : kChangeWords) cut = std::min(cut, key.find(w));
   key.resize(cut);
@@ -84,6 +85,12 @@ std::string show_key(const std::string& title) {
         key.resize(key.size() - tail.size());
         again = true;
       }
+    // A round ("4차") names a sale of the show, not another show.
+    if (ends_with(key, "차") && key.size() > 3 && std::isdigit(static_cast<unsigned char>(key[key.size() - 4]))) {
+      key.resize(key.size() - 3);
+      while (!key.empty() && std::isdigit(static_cast<unsigned char>(key.back()))) key.pop_back();
+      again = true;
+    }
   }
   return key;
 }

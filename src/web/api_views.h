@@ -24,6 +24,8 @@ nlohmann::json sites_view(const Config& config, Store& store, StatusSource& stat
 nlohmann::json stats_view(const Config& config, Store& store, std::time_t now);
 // /api/reminders: the next `limit` reminders still scheduled, soonest first.
 nlohmann::json reminders_view(Store& store, std::time_t now, int limit = 20);
+// /api/changes: the latest schedule changes and cancellations (update and cancel messages), newest first.
+nlohmann::json changes_view(Store& store, int limit = 20);
 
 // The site's Korean name (인터파크 …), else the key.
 std::string site_display_name(const std::string& site);

@@ -53,6 +53,7 @@ void WebServer::install_routes() {
     send_json(res, stats_view(config_, store_, clock_()));
   });
 
+  s.Get("/api/changes", [this](const httplib::Request&, httplib::Response& res) { send_json(res, changes_view(store_)); });
   s.Get("/api/reminders", [this](const httplib::Request&, httplib::Response& res) {
     send_json(res, reminders_view(store_, clock_()));
   });

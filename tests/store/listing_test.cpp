@@ -205,6 +205,7 @@ TEST(ShowKey, AChangeNoticeAndItsOriginalNameTheSameShow) {
   EXPECT_EQ(show_key("[오픈일 변경] 아사달 전국투어 단독콘서트 ‘위상특별시’ : 롤링 31주년 기념공연 티켓 오픈 안내"),
             show_key("아사달 전국투어 단독콘서트 ‘위상특별시’ : 롤링 31주년 기념공연 티켓 오픈 안내"));
   EXPECT_EQ(show_key("［오픈연기］ 뮤지컬 〈레베카〉 티켓오픈"), show_key("뮤지컬 레베카 티켓오픈 안내"));
+  EXPECT_EQ(show_key("뮤지컬 〈레미제라블〉 공연 취소 및 환불 안내"), show_key("뮤지컬 〈레미제라블〉 4차 티켓오픈 안내"));
   EXPECT_EQ(show_key("IDOL RADIO Special : SUPER VIBE KOREA 출연진 변경, 재오픈 및 환불 안내"), "idolradiospecialsupervibekorea");
 }
 

@@ -45,6 +45,31 @@ TEST_F(WebTest, RemindersAreTheNextScheduledSoonestFirstInKorean) {
   EXPECT_EQ(list[0]["title"], "NCT DREAM 팬미팅 〈DREAM FESTA〉 팬클럽 선예매");
 }
 
+TEST_F(WebTest, ChangesAreTheLatestUpdatesAndCancellationsInKorean) {
+  EXPECT_EQ(get_json("/api/changes")["changes"], nlohmann::json::array()) << "no change yet";
+  store->record_crawl("ticketlink",
+                      {notice("ticketlink", "티켓링크", "48110", "2025 KBO 올스타전 예매 안내", "2025-07-09T11:00:00+09:00",
+                              "스포츠", "대전 한화생명 볼파크")},
+                      now - 600, {});
+  Ticket cancel = notice("yes24", "YES24", "17002", "뮤지컬 〈레미제라블〉 공연 취소 및 환불 안내", std::nullopt, "뮤지컬", "");
+  cancel.open_type = "other";
+  cancel.open_type_label = "변경/취소";
+  store->record_crawl("yes24", {cancel}, now - 300, {});
+
+  const auto list = get_json("/api/changes")["changes"];
+  ASSERT_EQ(list.size(), 2u) << list.dump();
+  EXPECT_EQ(list[0]["kind"], "취소");
+  EXPECT_EQ(list[0]["reason"], "예매처 취소 공지");
+  EXPECT_EQ(list[0]["title"], "뮤지컬 〈레미제라블〉 공연 취소 및 환불 안내");
+  EXPECT_EQ(list[0]["original"]["title"], "뮤지컬 〈레미제라블〉 4차 티켓오픈 안내");
+  EXPECT_EQ(list[0]["status"], "보낼 예정");
+  EXPECT_EQ(list[1]["kind"], "일정 변경");
+  EXPECT_EQ(list[1]["reason"], "오픈 일정 변경");
+  EXPECT_EQ(list[1]["site_name"], "티켓링크");
+  EXPECT_EQ(list[1]["changes"], nlohmann::json({"일반예매 2025년 7월 8일 (화) 오전 11시 → 2025년 7월 9일 (수) 오전 11시"}));
+  EXPECT_EQ(list[1]["at"], static_cast<std::int64_t>(now - 600));
+}
+
 TEST_F(WebTest, TicketsFilterBySiteGenreAndSearch) {
   EXPECT_EQ(ids(get_json("/api/tickets?site=yes24")), (Ids{"yes24/16995", "yes24/17001"}));
   EXPECT_EQ(ids(get_json("/api/tickets?genre=" + url_encode("뮤지컬"))), (Ids{"yes24/16995"}));

@@ -86,7 +86,7 @@ TEST_F(DashboardBrowserTest, ShowsUpcomingNoticesWithRelativeTimes) {
 
   const std::string text = page->evaluate("document.body.innerText", soon()).get<std::string>();
   for (const char* shown : {"다가오는 티켓 오픈", "뮤지컬 〈레미제라블〉 4차 티켓오픈 안내", "팬클럽 선예매", "사이트 상태", "멜론티켓",
-                            "HTTP 403 (접근 차단)", "추출 방식", "다음 실행", "전송 통계", "대기 중", "지나서 안 보냄", "다음 오픈 알림", "60분 전 알림", "캘린더 구독"})
+                            "HTTP 403 (접근 차단)", "추출 방식", "다음 실행", "전송 통계", "대기 중", "지나서 안 보냄", "다음 오픈 알림", "60분 전 알림", "캘린더 구독", "최근 일정 변경·취소"})
     EXPECT_NE(text.find(shown), std::string::npos) << shown;
   // 30 days of bars in the chart.
   EXPECT_EQ(page->evaluate("document.querySelectorAll('#chart svg g.day').length", soon()), 30);

@@ -76,6 +76,22 @@ TEST(ChangeMessages, AMovedOpeningIsOneUpdateAndItsReminderMovesWithIt) {
   EXPECT_TRUE(contains(all[2], "⏰ 10분 뒤 일반예매 오픈: 뮤지컬 D 티켓오픈")) << all[2];
 }
 
+TEST(ChangeMessages, AReminderWhoseMomentPassedWhileTheMonitorWasDownIsSkipped) {
+  test::MonitorEnv env;
+  env.config["reminders"] = {60, 10};
+  const std::vector<json> items = {test::item("9731", "뮤지컬 F 티켓오픈", "2025-06-21T11:30:00+09:00")};
+  env.use_items(items, "2025-06-21T10:00:00.000+09:00");
+  ASSERT_EQ(env.once().exit_code, 0);
+  // Down from 10:00 to 11:27: the 60-minute reminder (10:30) and the 10-minute one (11:20) passed.
+  env.use_items(items, "2025-06-21T11:27:00.000+09:00");
+  auto r = env.once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto all = titles(env);
+  ASSERT_EQ(all.size(), 1u) << "only the alert, never a late burst: " << testing::PrintToString(all);
+  EXPECT_TRUE(contains(env.log(), "보낼 시각이 7분 지나 보내지 않은 오픈 알림: 뮤지컬 F 티켓오픈 (10분 전 알림)")) << env.log();
+  EXPECT_TRUE(contains(env.log(), "보낼 시각이 57분 지나 보내지 않은 오픈 알림: 뮤지컬 F 티켓오픈 (60분 전 알림)"));
+}
+
 // `run` until the fake Discord holds `count` messages, then SIGKILL.
 void run_until_then_kill(test::MonitorEnv& env, std::size_t count) {
   test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),

@@ -38,7 +38,12 @@ struct BrowserConfig {
 
 struct WebConfig {
   std::string listen = "127.0.0.1:8000";
+  // Required (Basic password, Bearer or ?token=) from clients on other machines; loopback
+  // clients never need it. "": anyone who can reach the listener may read.
   std::string admin_token;
+  // Host names the dashboard answers to besides loopback names and IP addresses
+  // (a reverse proxy's public name): anything else is refused (DNS rebinding).
+  std::vector<std::string> allowed_hosts;
 };
 
 struct Config {

@@ -531,6 +531,7 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   web.text("listen", c.web.listen);
   check_listen(ctx, web.path("listen"), c.web.listen);
   web.text("admin_token", c.web.admin_token);
+  web.list("allowed_hosts", c.web.allowed_hosts);
   web.finish();
 
   root.finish();

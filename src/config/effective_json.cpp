@@ -47,7 +47,9 @@ nlohmann::json effective_json(const Config& c) {
       {"connect", c.browser.connect},
   };
   // The admin token is a password too; show only whether one is set.
-  j["web"] = {{"listen", c.web.listen}, {"admin_token", c.web.admin_token.empty() ? "" : "****"}};
+  j["web"] = {{"listen", c.web.listen},
+              {"admin_token", c.web.admin_token.empty() ? "" : "****"},
+              {"allowed_hosts", c.web.allowed_hosts}};
   return j;
 }
 

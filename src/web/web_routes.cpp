@@ -6,6 +6,7 @@
 #include "web/calendar_ics.h"
 #include "web/health.h"
 #include "web/metrics.h"
+#include "web/request_guard.h"
 #include "web/static_files.h"
 #include "web/web_root.h"
 #include "web/status_message.h"
@@ -25,6 +26,23 @@ void send_json(httplib::Response& res, const nlohmann::json& body, int status = 
 
 void WebServer::install_routes() {
   httplib::Server& s = *server_;
+
+  s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!host_allowed(req.get_header_value("Host"), config_.web.allowed_hosts)) {
+      logger("web")->warn("모르는 Host의 요청을 거절했습니다: {} {} (Host: {}) — 이 이름으로 열려면 web.allowed_hosts에 넣으세요",
+                          req.method, req.path, req.get_header_value("Host"));
+      send_json(res, {{"error", "이 주소(Host)로는 대시보드를 열 수 없습니다"}}, 421);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    const std::string& token = config_.web.admin_token;
+    if (!token.empty() && !is_loopback_client(req.remote_addr) &&
+        !token_presented(req.get_header_value("Authorization"), req.get_param_value("token"), token)) {
+      res.set_header("WWW-Authenticate", "Basic realm=\"ticket-alarm\", charset=\"UTF-8\"");
+      send_json(res, {{"error", status_message(401)}}, 401);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
 
   s.Get(R"(/|/index\.html|/app\.js|/style\.css)", [](const httplib::Request& req, httplib::Response& res) {
     const std::string root = web_root();

@@ -1,6 +1,7 @@
 #pragma once
 // The dashboard and its JSON, /healthz and /metrics, served from the server's own threads.
-// Read-only: nothing here changes the store, so no endpoint needs web.admin_token yet.
+// Read-only: nothing here changes the store. Every request passes request_guard.h first: a Host
+// this dashboard is known by, and web.admin_token from clients on other machines.
 #include <ctime>
 #include <functional>
 #include <memory>

@@ -74,8 +74,11 @@ int run_monitor(const RunArgs& a) {
   try {
     command_pool.pool().warm_up(Deadline::after(std::chrono::seconds(30)));
   } catch (const cdp::CdpError& e) {
-    log->error("{}", e.what());
-    return kExitFailure;
+    // Sending needs no browser: what is queued still goes out, and each crawl tries the browser
+    // again (sites that keep failing back off as usual).
+    log->error("브라우저를 시작할 수 없습니다: {} — 대기 중인 알림은 그대로 보내고, 크롤링은 주기마다 다시 시도합니다. "
+               "`ticket-alarm doctor`로 브라우저를 확인하세요",
+               e.what());
   }
   MonitorOptions options;
   options.dry_run = a.dry_run;
@@ -102,7 +105,7 @@ int run_monitor(const RunArgs& a) {
   if (log_signal_stop(*log)) return kExitOk;
   log->info("한 번 실행 완료: 사이트 성공 {} / 실패 {} / 건너뜀 {}, 공지 {}건, 신규 {}건, 전송 {}건, 대기 {}건, 실패 {}건",
             r.sites_ok, r.sites_failed, r.sites_skipped, r.items, r.new_items, r.sent, r.pending, r.failed);
-  if (r.webhook_dead || r.record_failed) return kExitFailure;
+  if (r.webhook_dead || r.record_failed || r.store_failed) return kExitFailure;
   return (r.sites_ok == 0 && r.sites_failed > 0) ? kExitFailure : kExitOk;
 }
 

@@ -14,6 +14,7 @@ class MonitorStatus : public StatusSource {
   std::vector<SiteRun> site_runs() override;
   int interval_s() override { return interval_s_; }
   Metrics& metrics() override;
+  std::string store_problem() override { return monitor_.store_problem(); }
 
  private:
   Monitor& monitor_;

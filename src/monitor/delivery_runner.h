@@ -1,6 +1,7 @@
 #pragma once
 // The glue between the delivery queue and Discord: takes what is due, sends it through the
 // notifier and writes every answer back right away (sent only after Discord confirmed it).
+#include <atomic>
 #include <ctime>
 #include <functional>
 #include <memory>
@@ -80,7 +81,7 @@ class DeliveryRunner {
   StaleClock stale_clock_ = [](const std::string&) { return std::optional<std::time_t>(std::time(nullptr)); };
   std::time_t probe_at_ = 0;  // while dead_: when the next probe may go out
   int sent_this_cycle_ = 0;   // pending deliveries taken since begin_cycle()
-  bool record_failed_ = false;
+  std::atomic<bool> record_failed_{false};  // read by /healthz from the web server's threads
   std::time_t reminders_paused_until_ = 0;  // after a 429 or a Discord error
   std::function<std::time_t()> reminder_clock_;
 };

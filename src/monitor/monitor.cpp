@@ -7,6 +7,7 @@
 
 #include "cdp/errors.h"
 #include "log/log.h"
+#include "store/store_error.h"
 #include "normalize/kst_time.h"
 #include "notify/webhook_url.h"
 #include "util/process_group.h"
@@ -237,14 +238,51 @@ CycleReport Monitor::run_cycle() {
     auto [site, result] = std::move(done.front());
     done.pop_front();
     lock.unlock();
-    store_result(site, result, report);
-    deliver_now(report);
+    store_and_deliver(site, result, report);
   }
   for (auto& w : workers) w.join();
-  if (workers.empty()) deliver_now(report);  // retries due from earlier cycles
-  report.pending = static_cast<std::size_t>(store_.pending_count());
+  try {
+    if (workers.empty()) deliver_now(report);  // retries due from earlier cycles
+    report.pending = static_cast<std::size_t>(store_.pending_count());
+  } catch (const std::exception& e) {
+    report.store_failed = true;
+    logger("notify")->error("알림 대기열을 읽지 못했습니다: {}", e.what());
+  }
   if (config_.memory_log_every > 0 && cycles_ % config_.memory_log_every == 0) log_memory();
   return report;
+}
+
+void Monitor::store_and_deliver(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report) {
+  try {
+    store_result(site, r, report);
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    store_problem_.clear();
+  } catch (const std::exception& e) {
+    ++report.sites_failed;
+    report.store_failed = true;
+    const auto* store_error = dynamic_cast<const StoreError*>(&e);
+    std::string problem = store_error && store_error->disk_full()
+                              ? "디스크 공간 부족: " + config_.data_dir + "에 데이터베이스를 쓸 자리가 없습니다 — 공간을 확보하세요"
+                              : std::string("결과를 데이터베이스에 저장하지 못했습니다 — `ticket-alarm doctor`로 확인하세요: ") +
+                                    e.what();
+    logger("site")->error("크롤링 실패: {} — {}", site.name, problem);
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    store_problem_ = std::move(problem);
+  }
+  try {
+    deliver_now(report);
+  } catch (const std::exception& e) {
+    report.store_failed = true;
+    logger("notify")->error("알림 전송 실패: 알림 대기열을 읽거나 기록하지 못했습니다 — {}", e.what());
+  }
+}
+
+std::string Monitor::store_problem() const {
+  if (deliveries_->record_failed())
+    return "보낸 알림을 데이터베이스에 기록하지 못해 전송을 멈췄습니다 — `ticket-alarm doctor`로 확인하고 손상되었으면 "
+           "`ticket-alarm restore`로 되살린 뒤 다시 시작하세요";
+  std::lock_guard<std::mutex> lock(state_mutex_);
+  return store_problem_;
 }
 
 void Monitor::add_delivery(const NotifyReport& n, CycleReport& report) {

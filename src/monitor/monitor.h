@@ -56,6 +56,7 @@ struct CycleReport {
   std::size_t rate_limited = 0;
   bool webhook_dead = false;
   bool record_failed = false;  // a sent message's result could not be stored (see DeliveryRunner)
+  bool store_failed = false;   // a crawl's result could not be stored (full disk, damaged database)
 };
 
 class Monitor {
@@ -73,11 +74,17 @@ class Monitor {
   void set_events(MonitorEvents events) { events_ = std::move(events); }
   long cycles() const { return cycles_; }
   const DeliveryRunner& deliveries() const { return *deliveries_; }
+  // Why the store refused what the monitor had to write ("" when it did not): a crawl's result
+  // or a sent message's. For /healthz and the log.
+  std::string store_problem() const;
 
  private:
   CrawlResult crawl(const SiteDescriptor& site);
   void log_queued_without_webhook(const SiteDescriptor& site, const CrawlOutcome& outcome);
   void store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);
+  // The cycle's boundary for a failure to store or send one site's result: logged, counted, and
+  // the other sites carry on (their crawls are joined, never abandoned).
+  void store_and_deliver(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);
   void log_memory();
   void add_delivery(const NotifyReport& n, CycleReport& report);
   void start_cycle_deliveries();
@@ -98,6 +105,7 @@ class Monitor {
   std::unique_ptr<DeliveryWorker> worker_;  // run_loop() only
   std::vector<SiteDescriptor> sites_;
   mutable std::mutex state_mutex_;
+  std::string store_problem_;  // guarded by state_mutex_
   std::map<std::string, SiteRunState> states_;
   long cycles_ = 0;
   std::map<std::string, std::time_t> replay_now_;  // --replay-dir: each site's archive time (state_mutex_)

@@ -1,5 +1,7 @@
 #include "store/sqlite.h"
 
+#include <cerrno>
+
 #include <sqlite3.h>
 
 #include "log/log.h"
@@ -25,10 +27,16 @@ std::string describe_sql(const std::string& sql) {
   return out;
 }
 
-[[noreturn]] void fail(sqlite3* db, const std::string& operation, int rc) {
-  std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  int code = db ? sqlite3_extended_errcode(db) : rc;
+[[noreturn]] void fail_with(sqlite3* db, const std::string& operation, const std::string& message) {
+  int code = sqlite3_extended_errcode(db);
+  // A full disk often surfaces as SQLITE_IOERR_WRITE (WAL mode); errno tells it apart.
+  if ((code & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC) code = StoreError::kNoSpaceCode;
   throw StoreError(operation, message, code);
+}
+
+[[noreturn]] void fail(sqlite3* db, const std::string& operation, int rc) {
+  if (db) fail_with(db, operation, sqlite3_errmsg(db));
+  throw StoreError(operation, sqlite3_errstr(rc), rc);
 }
 
 }  // namespace
@@ -57,7 +65,7 @@ void Database::exec(const std::string& sql) {
   if (rc != SQLITE_OK) {
     std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    throw StoreError(describe_sql(sql), message, sqlite3_extended_errcode(db_));
+    fail_with(db_, describe_sql(sql), message);
   }
 }
 

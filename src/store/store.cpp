@@ -25,7 +25,12 @@ Store::Store(const std::string& db_path, const std::vector<Migration>& migration
     db_->exec("PRAGMA foreign_keys = ON");
     apply_migrations(*db_, migrations);
   } catch (const StoreError& e) {
-    logger("store")->error("저장소 열기 실패 ({}): {}", db_path, e.what());
+    if (e.disk_full())
+      logger("store")->error("저장소 열기 실패 ({}): 디스크 공간 부족 — {}이(가) 있는 디스크에 빈 자리가 없습니다. 공간을 "
+                             "확보한 뒤 다시 시작하세요 ({})",
+                             db_path, dir.string(), e.what());
+    else
+      logger("store")->error("저장소 열기 실패 ({}): {}", db_path, e.what());
     throw;
   }
 }

@@ -15,6 +15,11 @@ class StoreError : public std::runtime_error {
 
   const std::string& operation() const { return operation_; }
   int sqlite_code() const { return code_; }
+  // SQLITE_FULL, or a write that failed because the file system had no space left (ENOSPC).
+  bool disk_full() const { return (code_ & 0xff) == 13 || code_ == kNoSpaceCode; }
+
+  // What fail() stores for an I/O error whose errno was ENOSPC (sqlite3_system_errno).
+  static constexpr int kNoSpaceCode = -28;
 
  private:
   std::string operation_;

@@ -48,6 +48,7 @@ HealthReport check_health(const Config& config, Store& store, StatusSource& sour
       report.reasons.push_back(reason + " — DISCORD_WEBHOOK_URL을 확인하세요");
     }
   }
+  if (const std::string problem = source.store_problem(); !problem.empty()) report.reasons.push_back(problem);
   report.ok = report.reasons.empty();
   return report;
 }

@@ -23,6 +23,9 @@ class StatusSource {
   virtual std::vector<SiteRun> site_runs() = 0;
   virtual int interval_s() = 0;
   virtual Metrics& metrics() = 0;
+  // Non-empty when the store refused what the monitor had to write (a full disk, a damaged
+  // database): /healthz reports it. Only a running monitor knows.
+  virtual std::string store_problem() { return ""; }
 };
 
 }  // namespace ta

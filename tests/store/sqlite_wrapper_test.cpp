@@ -44,6 +44,32 @@ TEST_F(SqliteWrapperTest, ErrorsNameTheOperationAndSqliteMessage) {
   EXPECT_THROW(named.bind(":missing", std::string("v")), StoreError);
 }
 
+TEST_F(SqliteWrapperTest, AFullDatabaseSaysSo) {
+  Database db(db_path(), 1000);
+  db.exec("CREATE TABLE big (v TEXT)");
+  // The file may grow no further: SQLite answers SQLITE_FULL, as on a full disk.
+  const auto pages = db.query_int("PRAGMA page_count");
+  db.exec("PRAGMA max_page_count = " + std::to_string(pages + 1));
+  Statement insert(db, "INSERT INTO big VALUES (?)");
+  bool full = false;
+  for (int i = 0; i < 100 && !full; ++i) {
+    insert.reset();
+    insert.bind(1, std::string(4000, 'x'));
+    try {
+      insert.run();
+    } catch (const StoreError& e) {
+      full = true;
+      EXPECT_TRUE(e.disk_full()) << e.what() << " (code " << e.sqlite_code() << ")";
+    }
+  }
+  EXPECT_TRUE(full) << "the page limit was never reached";
+  try {
+    db.exec("SELECT * FROM no_such_table");
+  } catch (const StoreError& e) {
+    EXPECT_FALSE(e.disk_full()) << e.what();
+  }
+}
+
 TEST_F(SqliteWrapperTest, TransactionRollsBackUnlessCommitted) {
   Database db(db_path(), 1000);
   db.exec("CREATE TABLE t (a INTEGER)");

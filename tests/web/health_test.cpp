@@ -20,6 +20,15 @@ TEST_F(WebTest, HealthyWhenEverySiteSucceededRecently) {
   EXPECT_EQ(get_json("/healthz", 200), nlohmann::json({{"status", "ok"}}));
 }
 
+TEST_F(WebTest, UnhealthyWhileTheStoreRefusesWhatTheMonitorWrites) {
+  all_sites_succeeded();
+  status.problem = "디스크 공간 부족: data에 데이터베이스를 쓸 자리가 없습니다 — 공간을 확보하세요";
+  const auto answer = get_json("/healthz", 503);
+  EXPECT_EQ(reasons(answer), std::vector<std::string>{status.problem});
+  status.problem.clear();
+  EXPECT_EQ(get_json("/healthz", 200)["status"], "ok");
+}
+
 TEST_F(WebTest, UnhealthyWhenASiteHasOnlyFailedSinceTwoIntervals) {
   for (const char* site : {"interpark", "yes24", "ticketlink"}) store->record_cycle({site, now - 60, 2000, 9, 0, "api", ""});
   // Melon: its last success is 11 minutes old (interval 5 min), and the cycle since failed.

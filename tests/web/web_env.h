@@ -48,7 +48,9 @@ class FakeStatus : public StatusSource {
   std::vector<SiteRun> runs;
   int interval = 300;
   Metrics metrics_;
+  std::string problem;  // what store_problem() reports
   std::vector<SiteRun> site_runs() override { return runs; }
+  std::string store_problem() override { return problem; }
   int interval_s() override { return interval; }
   Metrics& metrics() override { return metrics_; }
 };

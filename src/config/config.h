@@ -74,6 +74,12 @@ struct Config {
   std::string first_run = "summary";
   // Minutes before each opening to send a reminder ("⏰ 10분 뒤 선예매 오픈"); [] turns them off.
   std::vector<int> reminders = {60, 10};
+  // Names that mean the same act, for KEYWORDS / PRIORITY_KEYWORDS / EXCLUDE_KEYWORDS: the groups
+  // of `aliases_file` ("": the shipped config/aliases.json) and of `aliases`, read into
+  // alias_groups when the configuration is parsed.
+  std::string aliases_file;
+  std::vector<std::vector<std::string>> aliases;
+  std::vector<std::vector<std::string>> alias_groups;
   // A notice missing from this many complete crawls in a row while an opening is ahead was taken
   // down by the site: its reminders stop and fans who got its alert hear "취소". 0: never.
   int withdrawn_after = 3;

@@ -16,6 +16,8 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config.h"
+
+#include "config/aliases.h"
 #include "log/log.h"
 
 namespace ta {
@@ -249,6 +251,15 @@ class Section {
   }
   void list(const std::string& key, std::vector<std::string>& out, bool keywords = false) {
     if (const json* v = get(key)) out = read_list(ctx_, path(key), *v, keywords);
+  }
+  // A list of keyword lists ([["아이유", "IU"], …]).
+  void groups(const std::string& key, std::vector<std::vector<std::string>>& out) {
+    const json* v = get(key);
+    if (!v) return;
+    if (!v->is_array()) type_error(ctx_, path(key), "목록의 목록(array of arrays)", *v, "[[\"아이유\", \"IU\"]]");
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i)
+      out.push_back(read_list(ctx_, path(key) + "[" + std::to_string(i) + "]", (*v)[i], true));
   }
   // A list of whole numbers in [min, max], each once, largest first.
   void int_list(const std::string& key, std::vector<int>& out, long long min, long long max) {
@@ -488,6 +499,8 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   root.boolean("announce_past", c.announce_past);
   root.int_list("reminders", c.reminders, 1, 7 * 24 * 60);
   root.integer("withdrawn_after", c.withdrawn_after, 0, 100);
+  root.text("aliases_file", c.aliases_file);
+  root.groups("aliases", c.aliases);
   root.text("first_run", c.first_run);
   check_first_run(ctx, root.path("first_run"), c.first_run);
   root.text("dashboard_url", c.dashboard_url);
@@ -546,6 +559,7 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   }
   register_webhook_secret(c.DISCORD_WEBHOOK_URL);
   add_secret(c.web.admin_token);
+  c.alias_groups = load_alias_groups(c);
   return c;
 }
 

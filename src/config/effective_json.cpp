@@ -30,6 +30,8 @@ nlohmann::json effective_json(const Config& c) {
   j["first_run"] = c.first_run;
   j["reminders"] = c.reminders;
   j["withdrawn_after"] = c.withdrawn_after;
+  j["aliases_file"] = c.aliases_file;
+  j["aliases"] = c.aliases;
   j["dashboard_url"] = c.dashboard_url;
   j["priority_mention"] = c.priority_mention;
   j["memory_log_every"] = c.memory_log_every;

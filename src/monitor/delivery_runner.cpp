@@ -35,7 +35,7 @@ DeliveryRunner::DeliveryRunner(const Config& config, Store& store, StopSignal& s
       store_(store),
       stop_(stop),
       dry_run_(dry_run),
-      filter_(config.KEYWORDS, config.PRIORITY_KEYWORDS, config.EXCLUDE_KEYWORDS) {
+      filter_(config.KEYWORDS, config.PRIORITY_KEYWORDS, config.EXCLUDE_KEYWORDS, config.alias_groups) {
   if (config.DISCORD_WEBHOOK_URL.empty()) return;
   std::string error;
   client_ = make_webhook_client(config, &error);

@@ -28,7 +28,7 @@ Monitor::Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, Mon
       store_(store),
       pool_(pool),
       options_(std::move(options)),
-      filter_(config.KEYWORDS, config.PRIORITY_KEYWORDS, config.EXCLUDE_KEYWORDS),
+      filter_(config.KEYWORDS, config.PRIORITY_KEYWORDS, config.EXCLUDE_KEYWORDS, config.alias_groups),
       schedule_(config.interval, config.jitter_s, config.max_backoff_s),
       deliveries_(std::make_unique<DeliveryRunner>(config, store, stop_, options_.dry_run)),
       sites_(selected_sites(config.sources)) {

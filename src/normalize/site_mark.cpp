@@ -23,8 +23,9 @@ bool speaks_of_change(std::string_view text) {
   return contains(text, "변경") || contains(text, "연기") || contains(text, "취소");
 }
 
-// The text of a bracket that opens the title: [..], ［..］, 【..】, 〔..〕, (..), （..）, <..>, 〈..〉.
-std::string_view leading_bracket(std::string_view title) {
+}  // namespace
+
+std::optional<LeadingBracket> leading_bracket(std::string_view title) {
   struct Pair {
     std::string_view open, close;
   };
@@ -36,16 +37,15 @@ std::string_view leading_bracket(std::string_view title) {
                                                   {"\uff08", "\uff09"},
                                                   {"<", ">"},
                                                   {"\u3008", "\u3009"}}};
+  while (!title.empty() && title.front() == ' ') title.remove_prefix(1);
   for (const auto& p : kPairs) {
     if (title.substr(0, p.open.size()) != p.open) continue;
     const auto end = title.find(p.close, p.open.size());
-    if (end == std::string_view::npos) return {};
-    return title.substr(p.open.size(), end - p.open.size());
+    if (end == std::string_view::npos) return std::nullopt;
+    return LeadingBracket{title.substr(p.open.size(), end - p.open.size()), title.substr(end + p.close.size())};
   }
-  return {};
+  return std::nullopt;
 }
-
-}  // namespace
 
 const char* to_string(SiteMark mark) {
   switch (mark) {
@@ -66,9 +66,9 @@ SiteMark site_mark_of(const std::string& raw_title, const std::string& raw_categ
   const std::string title = clean_text(raw_title);
   if (is_change_category(clean_text(raw_category)))
     return speaks_of_cancel(title) ? SiteMark::cancelled : SiteMark::changed;
-  const std::string_view marker = leading_bracket(title);
-  if (!speaks_of_change(marker)) return SiteMark::none;
-  return speaks_of_cancel(marker) ? SiteMark::cancelled : SiteMark::changed;
+  const auto bracket = leading_bracket(title);
+  if (!bracket || !speaks_of_change(bracket->inside)) return SiteMark::none;
+  return speaks_of_cancel(bracket->inside) ? SiteMark::cancelled : SiteMark::changed;
 }
 
 std::string site_mark_korean(SiteMark mark) {

@@ -2,9 +2,19 @@
 // A notice the site itself marks as a change or a cancellation: YES24's 변경/취소 category, a title
 // that opens with a bracketed marker ("[오픈연기] …", "［오픈일 변경］ …", "[공연취소] …"). Such a
 // notice is not a new sale to announce: fans are told what changed about the show it names.
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace ta {
+
+// A bracket that opens a title — [..], ［..］, 【..】, 〔..〕, (..), （..）, <..>, 〈..〉 — split into
+// what it holds and what follows it (leading spaces skipped); nullopt when the title opens otherwise.
+struct LeadingBracket {
+  std::string_view inside;
+  std::string_view rest;
+};
+std::optional<LeadingBracket> leading_bracket(std::string_view title);
 
 enum class SiteMark { none, changed, cancelled };
 

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "normalize/site_mark.h"
+
 namespace ta {
 namespace {
 
@@ -50,16 +52,8 @@ namespace ta {
 namespace {
 
 std::string without_leading_bracket(const std::string& title) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kPairs = {
-      {{"[", "]"}, {"\uff3b", "\uff3d"}, {"\u3010", "\u3011"}, {"\u3014", "\u3015"}, {"(", ")"}}};
-  std::string_view t(title);
-  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-  for (const auto& [open, close] : kPairs) {
-    if (t.substr(0, open.size()) != open) continue;
-    const auto end = t.find(close, open.size());
-    if (end != std::string_view::npos) return std::string(t.substr(end + close.size()));
-  }
-  return std::string(t);
+  const auto bracket = leading_bracket(title);
+  return bracket ? std::string(bracket->rest) : title;
 }
 
 bool ends_with(const std::string& s, std::string_view tail) {

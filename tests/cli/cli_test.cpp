@@ -79,6 +79,40 @@ TEST(Cli, AWebhookThatIsNotDiscordIsAConfigurationErrorEverywhere) {
   }
 }
 
+TEST(Cli, CheckConfigMatchSaysWhichKeywordOrAliasATitleMeets) {
+  Cli cli;
+  json c = {{"KEYWORDS", {"IU", "뮤지컬"}},
+            {"PRIORITY_KEYWORDS", {"방탄소년단"}},
+            {"EXCLUDE_KEYWORDS", {"굿즈"}},
+            {"aliases", json::array({json::array({"레미제라블", "Les Misérables"})})},
+            {"data_dir", cli.dir.file("data")},
+            {"log", {{"dir", cli.dir.file("logs")}}}};
+  std::ofstream(cli.dir.file("match.json")) << c.dump();
+  auto r = cli.run({"check-config", "--config", cli.dir.file("match.json"), "--match", "2025 아이유 콘서트", "--match",
+                    "BTS 월드투어", "--match", "BTS 굿즈 판매", "--match", "연극 햄릿", "--match",
+                    "뮤지컬〈LES MISÉRABLES〉"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"2025 아이유 콘서트\": 알림 대상 — KEYWORDS \"IU\" (별칭 \"아이유\"(으)로 찾음)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"BTS 월드투어\": 알림 대상, 우선 알림 (@here) — PRIORITY_KEYWORDS \"방탄소년단\" (별칭 \"BTS\"(으)로 찾음)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"BTS 굿즈 판매\": 알림 대상 아님 — EXCLUDE_KEYWORDS \"굿즈\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"연극 햄릿\": 알림 대상 아님 — KEYWORDS 중 일치하는 것이 없습니다"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"뮤지컬〈LES MISÉRABLES〉\": 알림 대상 — KEYWORDS \"뮤지컬\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, AMalformedAliasFileIsAConfigurationErrorNamingIt) {
+  Cli cli;
+  std::ofstream(cli.dir.file("my-aliases.json")) << R"({"aliases": [["아이유", "IU"], ["BTS", 7]]})";
+  json c = {{"aliases_file", cli.dir.file("my-aliases.json")}, {"data_dir", cli.dir.file("data")},
+            {"log", {{"dir", cli.dir.file("logs")}}}};
+  std::ofstream(cli.dir.file("a.json")) << c.dump();
+  auto r = cli.run({"check-config", "--config", cli.dir.file("a.json")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("my-aliases.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("aliases[1][1]"), std::string::npos) << r.err;
+}
+
 TEST(Cli, OnceWithAReplayDirHoldingNoArchiveExitsTwoAndNamesIt) {
   Cli cli;
   std::filesystem::create_directories(cli.dir.file("replays"));

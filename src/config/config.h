@@ -83,6 +83,11 @@ struct Config {
   // A notice missing from this many complete crawls in a row while an opening is ahead was taken
   // down by the site: its reminders stop and fans who got its alert hear "취소". 0: never.
   int withdrawn_after = 3;
+  // The canary: a site is "broken" after this many crawls in a row that look wrong (far fewer
+  // items than usual, items without title or opening, nothing extracted); one message to
+  // OPS_WEBHOOK_URL ("" = DISCORD_WEBHOOK_URL) when it breaks and one when it recovers.
+  int canary_after = 3;
+  std::string OPS_WEBHOOK_URL;
   std::string dashboard_url;  // where fans can open the dashboard; linked from the summary
   bool priority_mention = true;
   int memory_log_every = 10;  // cycles between 메모리 사용량 lines

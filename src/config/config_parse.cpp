@@ -499,6 +499,9 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   root.boolean("announce_past", c.announce_past);
   root.int_list("reminders", c.reminders, 1, 7 * 24 * 60);
   root.integer("withdrawn_after", c.withdrawn_after, 0, 100);
+  root.integer("canary_after", c.canary_after, 1, 100);
+  root.text("OPS_WEBHOOK_URL", c.OPS_WEBHOOK_URL);
+  c.OPS_WEBHOOK_URL = checked_webhook(ctx, "OPS_WEBHOOK_URL", c.OPS_WEBHOOK_URL);
   root.text("aliases_file", c.aliases_file);
   root.groups("aliases", c.aliases);
   root.text("first_run", c.first_run);
@@ -558,6 +561,7 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
     c.DISCORD_WEBHOOK_URL = checked_webhook(env_ctx, "DISCORD_WEBHOOK_URL", env);
   }
   register_webhook_secret(c.DISCORD_WEBHOOK_URL);
+  register_webhook_secret(c.OPS_WEBHOOK_URL);
   add_secret(c.web.admin_token);
   c.alias_groups = load_alias_groups(c);
   return c;

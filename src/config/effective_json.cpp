@@ -30,6 +30,8 @@ nlohmann::json effective_json(const Config& c) {
   j["first_run"] = c.first_run;
   j["reminders"] = c.reminders;
   j["withdrawn_after"] = c.withdrawn_after;
+  j["canary_after"] = c.canary_after;
+  j["OPS_WEBHOOK_URL"] = mask_webhook(c.OPS_WEBHOOK_URL);
   j["aliases_file"] = c.aliases_file;
   j["aliases"] = c.aliases;
   j["dashboard_url"] = c.dashboard_url;

@@ -23,10 +23,15 @@ std::string ago(std::time_t then, std::time_t now) {
 
 std::string when(std::time_t t, std::time_t now) { return format_korean_kst(t) + " (" + ago(t, now) + ")"; }
 
-CheckResult judge(const SiteDescriptor& site, const SiteStatus* status, const Config& config, std::time_t now) {
+CheckResult judge(const SiteDescriptor& site, const SiteStatus* status, const SiteHealth* health, const Config& config,
+                  std::time_t now) {
   const std::string title = "마지막 수집: " + site.name;
   const std::string retry = "`ticket-alarm crawl " + site.id + "`로 직접 읽어 보고, 로그(" + config.log.dir +
                             ")에서 이 사이트의 오류를 확인하세요";
+  if (health && health->broken)
+    return CheckResult::fail(title, "추출 결과가 이상합니다 (" + when(health->since, now) + "부터): " + health->reason +
+                                        " — 추출 방식 " + (health->strategy.empty() ? "?" : health->strategy),
+                             "사이트가 바뀌었을 수 있습니다. " + retry + ". 고치는 법은 README의 \"When a site changes\"");
   if (!status || (!status->last_success_at && !status->last_error_at))
     return CheckResult::warn(title, "수집 기록이 없습니다", "서비스(`ticket-alarm run`)가 이 사이트를 한 번 이상 읽은 뒤 다시 점검하세요");
   const bool failed_last = status->last_error_at && (!status->last_success_at || *status->last_error_at > *status->last_success_at);
@@ -50,9 +55,11 @@ CheckResult judge(const SiteDescriptor& site, const SiteStatus* status, const Co
 std::vector<CheckResult> check_site_status(const Config& config, const DoctorOptions& options) {
   const std::time_t now = options.now ? options.now : std::time(nullptr);
   std::vector<SiteStatus> statuses;
+  std::vector<SiteHealth> health;
   try {
     Store store(database_path(config.data_dir));
     statuses = store.site_status();
+    health = store.site_health();
   } catch (const std::exception& e) {
     return {CheckResult::fail("마지막 수집", std::string("수집 기록을 읽지 못했습니다: ") + e.what(),
                               "위의 데이터베이스 점검 결과를 확인하세요")};
@@ -60,7 +67,8 @@ std::vector<CheckResult> check_site_status(const Config& config, const DoctorOpt
   std::vector<CheckResult> results;
   for (const auto& site : selected_sites(config.sources)) {
     auto it = std::find_if(statuses.begin(), statuses.end(), [&](const SiteStatus& s) { return s.site == site.id; });
-    results.push_back(judge(site, it == statuses.end() ? nullptr : &*it, config, now));
+    auto h = std::find_if(health.begin(), health.end(), [&](const SiteHealth& s) { return s.site == site.id; });
+    results.push_back(judge(site, it == statuses.end() ? nullptr : &*it, h == health.end() ? nullptr : &*h, config, now));
   }
   return results;
 }

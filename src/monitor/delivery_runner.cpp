@@ -8,7 +8,9 @@
 #include "normalize/ticket_time.h"
 #include "notify/embed_builder.h"
 #include "notify/notifier_setup.h"
+#include "notify/ops_message.h"
 #include "notify/reminder_message.h"
+#include "sites/site.h"
 #include "notify/webhook_url.h"
 
 namespace ta {
@@ -44,6 +46,10 @@ DeliveryRunner::DeliveryRunner(const Config& config, Store& store, StopSignal& s
     return;
   }
   key_ = ::ta::webhook_key(config.DISCORD_WEBHOOK_URL);
+  if (!config.OPS_WEBHOOK_URL.empty()) {
+    ops_client_ = make_webhook_client(config, config.OPS_WEBHOOK_URL, &error);
+    if (!ops_client_) logger("notify")->error("OPS_WEBHOOK_URL: {} — 점검 알림은 알림 웹훅으로 보냅니다", error);
+  }
   // Found dead by an earlier run: the first send is a probe, and its answer settles the state.
   const auto health = store_.webhook_status(key_);
   dead_ = health && health->status == "dead";
@@ -245,6 +251,30 @@ bool DeliveryRunner::send_reminder(const Reminder& r, std::time_t now, NotifyRep
       return false;
   }
   return false;
+}
+
+NotifyReport DeliveryRunner::deliver_ops() {
+  NotifyReport report;
+  WebhookClient* client = ops_client_ ? ops_client_.get() : client_.get();
+  if (!client || dry_run_ || record_failed_ || (!ops_client_ && dead_)) return report;
+  EmbedOptions embed = notifier_options_from(config_).embed;
+  for (const auto& h : store_.site_health()) {
+    if (h.broken == h.told_broken) continue;
+    if (client->next_allowed_at() - std::chrono::steady_clock::now() > std::chrono::seconds(30)) break;
+    if (!stop_.wait_until(client->next_allowed_at())) break;
+    const SiteDescriptor* site = find_site(h.site);
+    const SendResult sent = client->send(
+        build_site_health_message(h, site ? site->name : h.site, site ? site->script : h.site + ".js", embed));
+    if (sent.http_status != 0) ++report.requests;
+    if (sent.outcome != SendOutcome::ok) {
+      logger("notify")->warn("알림 전송 실패: {} 점검 알림 — {} (다음에 다시 보냅니다)", h.site, sent.error);
+      break;
+    }
+    store_.mark_site_health_told(h.site, h.broken);
+    ++report.sent;
+    logger("notify")->info("알림 전송 성공: {} 점검 알림 ({})", h.site, h.broken ? "이상" : "정상화");
+  }
+  return report;
 }
 
 bool DeliveryRunner::reminder_is_due() {

@@ -38,6 +38,9 @@ class DeliveryRunner {
   // its own; one more than kReminderGraceSeconds late is skipped, never sent late. Called before
   // deliver_due, so a backlog of alerts never holds a reminder back.
   NotifyReport deliver_reminders(std::time_t now);
+  // The canary's messages (store/site_health.h) the ops channel has not been told yet: one when a
+  // site breaks, one when it recovers, to OPS_WEBHOOK_URL or else the alert webhook.
+  NotifyReport deliver_ops();
   // "Now" for reminders: the wall clock, or what set_reminder_clock gave (a replay's archive time).
   std::time_t reminder_now() const { return reminder_clock_ ? reminder_clock_() : std::time(nullptr); }
   void set_reminder_clock(std::function<std::time_t()> clock) { reminder_clock_ = std::move(clock); }
@@ -81,6 +84,7 @@ class DeliveryRunner {
   StaleClock stale_clock_ = [](const std::string&) { return std::optional<std::time_t>(std::time(nullptr)); };
   std::time_t probe_at_ = 0;  // while dead_: when the next probe may go out
   int sent_this_cycle_ = 0;   // pending deliveries taken since begin_cycle()
+  std::unique_ptr<WebhookClient> ops_client_;  // OPS_WEBHOOK_URL; null: the alert webhook
   std::atomic<bool> record_failed_{false};  // read by /healthz from the web server's threads
   std::time_t reminders_paused_until_ = 0;  // after a 429 or a Discord error
   std::function<std::time_t()> reminder_clock_;

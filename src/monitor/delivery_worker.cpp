@@ -72,6 +72,7 @@ void DeliveryWorker::deliver_once(bool new_cycle) {
     // the reminders looked at between them, so it never holds one back.
     const NotifyReport reminders = runner_.deliver_reminders(runner_.reminder_now());
     if (on_report_ && reminders.requests > 0) on_report_(reminders);
+    runner_.deliver_ops();
     const NotifyReport report = runner_.deliver_due(std::time(nullptr), kAlertsPerLook);
     if (on_report_ && report.requests > 0) on_report_(report);
     next_due_ = runner_.next_due_at();

@@ -1,5 +1,6 @@
 #include "monitor/monitor.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -75,6 +76,7 @@ void Monitor::deliver_now(CycleReport& report) {
   // goes, and the alerts carry on (a bounded number of times, each pass sending something).
   for (int pass = 0; pass < 100; ++pass) {
     add_delivery(deliveries_->deliver_reminders(deliveries_->reminder_now()), report);
+    deliveries_->deliver_ops();
     const NotifyReport alerts = deliveries_->deliver_due(std::time(nullptr));
     add_delivery(alerts, report);
     if (!alerts.yielded || stop_.stop_requested()) break;
@@ -123,6 +125,41 @@ void Monitor::log_queued_without_webhook(const SiteDescriptor& site, const Crawl
   }
 }
 
+namespace {
+
+// A time, or at least the text the site shows for one ("추후 공지" counts: the row has the field).
+bool names_an_opening(const Ticket& t) {
+  if (t.open_at || !t.open_text.empty()) return true;
+  return std::any_of(t.openings.begin(), t.openings.end(), [](const Opening& o) { return o.at.has_value(); });
+}
+
+}  // namespace
+
+// Before the cycle is recorded: the usual item count is the cycles' before this one.
+void Monitor::judge_canary(const SiteDescriptor& site, const CrawlResult& r) {
+  CrawlShape shape;
+  shape.ok = r.ok;
+  shape.extraction_failed =
+      !r.ok && (r.error_kind == CrawlErrorKind::empty || r.error_kind == CrawlErrorKind::script);
+  shape.items = static_cast<int>(r.tickets.size());
+  shape.untitled = r.untitled;
+  for (const auto& t : r.tickets)
+    if (!names_an_opening(t)) ++shape.without_opening;
+  shape.strategy = r.strategy;
+  shape.error = r.error;
+  const bool was_broken = [&] {
+    for (const auto& h : store_.site_health())
+      if (h.site == site.id) return h.broken;
+    return false;
+  }();
+  const SiteHealth h = store_.judge_site_health(site.id, shape, SysClock::to_time_t(SysClock::now()), config_.canary_after);
+  if (h.broken && !was_broken)
+    logger("site")->error("{}: 추출 결과가 이상합니다 — {} (추출 방식 {}). {}을(를) 확인하세요", site.name, h.reason,
+                          h.strategy.empty() ? "?" : h.strategy, site.script);
+  else if (!h.broken && was_broken)
+    logger("site")->info("{}: 추출 결과가 다시 정상입니다 — {}", site.name, h.reason);
+}
+
 void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report) {
   auto log = logger("site");
   const auto started = SysClock::to_time_t(SysClock::now()) - r.duration_ms / 1000;
@@ -134,6 +171,7 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
     return;
   }
   schedule_.record(site, r, SysClock::now());
+  judge_canary(site, r);
   if (!r.ok) {
     ++report.sites_failed;
     store_.record_cycle(cycle);

@@ -82,6 +82,7 @@ class Monitor {
   CrawlResult crawl(const SiteDescriptor& site);
   void log_queued_without_webhook(const SiteDescriptor& site, const CrawlOutcome& outcome);
   void store_result(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);
+  void judge_canary(const SiteDescriptor& site, const CrawlResult& r);
   // The cycle's boundary for a failure to store or send one site's result: logged, counted, and
   // the other sites carry on (their crawls are joined, never abandoned).
   void store_and_deliver(const SiteDescriptor& site, const CrawlResult& r, CycleReport& report);

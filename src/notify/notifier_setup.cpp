@@ -6,7 +6,11 @@
 namespace ta {
 
 std::unique_ptr<WebhookClient> make_webhook_client(const Config& config, std::string* error) {
-  auto url = parse_webhook_url(config.DISCORD_WEBHOOK_URL, error);
+  return make_webhook_client(config, config.DISCORD_WEBHOOK_URL, error);
+}
+
+std::unique_ptr<WebhookClient> make_webhook_client(const Config& config, const std::string& webhook, std::string* error) {
+  auto url = parse_webhook_url(webhook, error);
   if (!url) return nullptr;
   add_secret(url->token);
   WebhookClientOptions options;

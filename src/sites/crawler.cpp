@@ -48,6 +48,7 @@ bool collect(const nlohmann::json& answer, const SiteDescriptor& site, const std
     r->tickets.push_back(std::move(t));
     if (static_cast<int>(r->tickets.size()) >= max_items) break;
   }
+  r->untitled = untitled;
   if (untitled > 0) r->warnings.push_back("제목 없는 항목 " + std::to_string(untitled) + "건을 건너뜀");
   return true;
 }
@@ -149,6 +150,7 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
       for (auto& w : attempt.warnings) r.warnings.push_back(w);
       if (!attempt.tickets.empty()) {
         r.tickets = std::move(attempt.tickets);
+        r.untitled = attempt.untitled;
         r.ok = true;
         r.error.clear();
         r.error_kind = CrawlErrorKind::none;

@@ -45,6 +45,7 @@ struct CrawlResult {
   std::string error;  // Korean, names the file / page / status
   CrawlErrorKind error_kind = CrawlErrorKind::none;
   int http_status = 0;
+  int untitled = 0;  // rows the script returned without a title (skipped)
   long long duration_ms = 0;
   std::time_t now = 0;
 };

@@ -267,6 +267,23 @@ CREATE INDEX deliveries_due ON deliveries(status, webhook, next_attempt_at);
 CREATE INDEX deliveries_ticket ON deliveries(site, ticket_id);
 )sql";
 
+// v6: the canary's verdict per site (site_health.h) and what the ops channel was last told, so
+// a restart neither repeats nor loses the one "broken" / "recovered" message.
+static const char* const kSiteHealthV6 = R"sql(
+CREATE TABLE site_health (
+  site TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('healthy', 'broken')),
+  reason TEXT NOT NULL DEFAULT '',
+  strategy TEXT NOT NULL DEFAULT '',
+  since INTEGER NOT NULL,
+  suspicious_crawls INTEGER NOT NULL DEFAULT 0,
+  told TEXT NOT NULL DEFAULT 'healthy' CHECK (told IN ('healthy', 'broken')),
+  -- Item counts of the last ten crawls that looked like the site (a JSON array): "usual" comes
+  -- from these, so a broken stretch never becomes the new normal.
+  baseline TEXT NOT NULL DEFAULT '[]'
+);
+)sql";
+
 const std::vector<Migration>& store_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kSchemaV1},
@@ -274,6 +291,7 @@ const std::vector<Migration>& store_migrations() {
       {3, "delivery states (deferred, retry, stale) and the first-run summary", kDeliveryStatesV3},
       {4, "reminders and the calendar's openings", kRemindersV4},
       {5, "a notice's listing (withdrawn, cancelled) and cancel messages", kListingV5},
+      {6, "the canary's verdict per site", kSiteHealthV6},
   };
   return migrations;
 }

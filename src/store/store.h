@@ -21,6 +21,7 @@
 #include "store/delivery.h"
 #include "store/calendar.h"
 #include "store/reminder.h"
+#include "store/site_health.h"
 #include "store/migrations.h"
 #include "store/store_error.h"
 
@@ -142,6 +143,14 @@ class Store {
   std::vector<StoredTicket> upcoming(std::time_t now, const UpcomingFilter& filter, int limit, int offset);
   std::optional<StoredTicket> ticket(const std::string& site, const std::string& id);
   std::vector<SiteStatus> site_status();  // one per site that has cycles, by site
+
+  // The canary (store/site_health.h): judges one crawl before its cycle is recorded (the usual
+  // item count comes from the cycles before it); broken after `after` suspicious crawls in a row,
+  // healthy again at the first crawl that looks like the site.
+  SiteHealth judge_site_health(const std::string& site, const CrawlShape& shape, std::time_t now, int after);
+  std::vector<SiteHealth> site_health();  // every site judged so far, by site
+  // What the ops channel has now been told about the site.
+  void mark_site_health_told(const std::string& site, bool broken);
   // The last `days` KST days up to today (the day of `now`), newest first; days without counts
   // are absent.
   std::vector<DailyCount> daily_counts(std::time_t now, int days);

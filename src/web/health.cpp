@@ -39,6 +39,12 @@ HealthReport check_health(const Config& config, Store& store, StatusSource& sour
       if (s.site == site) status = s;
     if (auto problem = site_problem(site, status, interval, now)) report.reasons.push_back(*problem);
   }
+  for (const auto& h : store.site_health()) {
+    const bool enabled = std::find(config.sources.begin(), config.sources.end(), h.site) != config.sources.end();
+    if (h.broken && enabled)
+      report.reasons.push_back(site_display_name(h.site) + ": 추출 결과가 이상합니다 — " + redact(h.reason) + " (추출 방식 " +
+                               (h.strategy.empty() ? "?" : h.strategy) + ")");
+  }
   const std::string key = webhook_key(config.DISCORD_WEBHOOK_URL);
   if (!key.empty()) {
     auto hook = store.webhook_status(key);

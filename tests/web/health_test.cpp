@@ -29,6 +29,23 @@ TEST_F(WebTest, UnhealthyWhileTheStoreRefusesWhatTheMonitorWrites) {
   EXPECT_EQ(get_json("/healthz", 200)["status"], "ok");
 }
 
+TEST_F(WebTest, UnhealthyWhileTheCanaryCallsASiteBroken) {
+  all_sites_succeeded();
+  CrawlShape empty;
+  empty.extraction_failed = true;
+  empty.strategy = "dom";
+  empty.error = "항목 0건";
+  for (int i = 0; i < 3; ++i) store->judge_site_health("melon", empty, now, 3);
+  const auto answer = get_json("/healthz", 503);
+  EXPECT_EQ(reasons(answer),
+            std::vector<std::string>{"멜론티켓: 추출 결과가 이상합니다 — 최근 3번 연속 추출 결과 없음 — 항목 0건 (추출 방식 dom)"});
+  CrawlShape fine;
+  fine.ok = true;
+  fine.items = 30;
+  store->judge_site_health("melon", fine, now, 3);
+  EXPECT_EQ(get_json("/healthz", 200)["status"], "ok");
+}
+
 TEST_F(WebTest, UnhealthyWhenASiteHasOnlyFailedSinceTwoIntervals) {
   for (const char* site : {"interpark", "yes24", "ticketlink"}) store->record_cycle({site, now - 60, 2000, 9, 0, "api", ""});
   // Melon: its last success is 11 minutes old (interval 5 min), and the cycle since failed.

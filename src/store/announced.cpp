@@ -32,22 +32,27 @@ std::optional<AnnouncedRow> find_announced(Database& db, const std::string& site
   return row;
 }
 
-bool matches_legacy_title(Database& db, const Ticket& t) {
+bool matches_legacy_title(Database& db, const Ticket& t, std::time_t now) {
   const std::string key = title_key(t.title);
   if (key.empty()) return false;
   Statement q(db,
-              "SELECT open_at FROM announced WHERE source = 'legacy' AND title_key = ? AND (site = '' OR site = ?)");
+              "SELECT open_at, announced_at FROM announced WHERE source = 'legacy' AND title_key = ? AND "
+              "(site = '' OR site = ?)");
   q.bind(1, key).bind(2, t.site);
   const auto ticket_minute = minute_of(t.open_at);
   while (q.step()) {
     const auto legacy_minute = minute_of(q.column_optional_text(0));
-    if (!ticket_minute || !legacy_minute || *ticket_minute == *legacy_minute) return true;
+    if (ticket_minute && legacy_minute) {
+      if (*ticket_minute == *legacy_minute) return true;
+      continue;
+    }
+    if (now - static_cast<std::time_t>(q.column_int(1)) <= kLegacyTitleOnlyDays * 86400) return true;
   }
   return false;
 }
 
-bool announced_unlocked(Database& db, const Ticket& t) {
-  return find_announced(db, t.site, t.id).has_value() || matches_legacy_title(db, t);
+bool announced_unlocked(Database& db, const Ticket& t, std::time_t now) {
+  return find_announced(db, t.site, t.id).has_value() || matches_legacy_title(db, t, now);
 }
 
 void remember_sent(Database& db, const Ticket& t, std::time_t now) {
@@ -71,9 +76,9 @@ void remember_summarized(Database& db, const Ticket& t, std::time_t now) {
   q.run();
 }
 
-bool Store::is_announced(const Ticket& ticket) {
+bool Store::is_announced(const Ticket& ticket, std::time_t now) {
   std::lock_guard<std::mutex> lock(mutex_);
-  return announced_unlocked(*db_, ticket);
+  return announced_unlocked(*db_, ticket, now);
 }
 
 int Store::add_legacy_announced(const std::vector<AnnouncedEntry>& entries) {

@@ -14,10 +14,12 @@ struct AnnouncedRow {
 };
 
 std::optional<AnnouncedRow> find_announced(Database& db, const std::string& site, const std::string& id);
-// A legacy entry with the same title key on the ticket's site or an unknown site, whose open
-// time (when both have one) is the same minute.
-bool matches_legacy_title(Database& db, const Ticket& t);
-bool announced_unlocked(Database& db, const Ticket& t);
+// A legacy entry with the same title key on the ticket's site or an unknown site: with the same
+// open time to the minute when both have one, else only while the old tool's alert is recent
+// (kLegacyTitleOnlyDays before `now`) — a bare title must not silence a later show forever.
+constexpr std::time_t kLegacyTitleOnlyDays = 30;
+bool matches_legacy_title(Database& db, const Ticket& t, std::time_t now);
+bool announced_unlocked(Database& db, const Ticket& t, std::time_t now);
 // Remembers a sent announcement (latest values win, so a later update compares with them).
 void remember_sent(Database& db, const Ticket& t, std::time_t now);
 // Remembers a notice counted in a first-run summary; a real announcement is never overwritten.

@@ -275,7 +275,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     const std::optional<Ticket> stored =
         stored_notice_row ? std::optional<Ticket>(stored_notice_row->ticket) : std::nullopt;
     const auto told = last_told(*db_, latest_delivery, site, t.id);
-    const bool legacy = !told && announced_unlocked(*db_, t);
+    const bool legacy = !told && announced_unlocked(*db_, t, now);
 
     Judgement j;
     std::optional<DeliveryKind>& kind = j.kind;

@@ -36,6 +36,16 @@ RetentionResult Store::apply_retention(std::time_t now, int retention_days) {
     out.deliveries_deleted += db_->changes();
   }
   {
+    // The old tool's alerts: once both the alert and its opening are past the retention, no
+    // crawl can be that notice any more.
+    Statement q(*db_,
+                "DELETE FROM announced WHERE source = 'legacy' AND announced_at < ? AND "
+                "(open_at IS NULL OR CAST(strftime('%s', open_at) AS INTEGER) < ?)");
+    q.bind(1, cutoff).bind(2, cutoff);
+    q.run();
+    out.legacy_deleted = db_->changes();
+  }
+  {
     // The newest success and the newest failure per site feed site_status(), however old.
     Statement q(*db_,
                 "DELETE FROM cycles WHERE started_at < ? AND id NOT IN "
@@ -45,9 +55,9 @@ RetentionResult Store::apply_retention(std::time_t now, int retention_days) {
     out.cycles_deleted = db_->changes();
   }
   tx.commit();
-  if (out.tickets_deleted || out.deliveries_deleted || out.cycles_deleted)
-    logger("store")->info("보관 기간 {}일 지난 기록 정리: 공지 {}건, 알림 {}건, 수집 기록 {}건", retention_days,
-                          out.tickets_deleted, out.deliveries_deleted, out.cycles_deleted);
+  if (out.tickets_deleted || out.deliveries_deleted || out.cycles_deleted || out.legacy_deleted)
+    logger("store")->info("보관 기간 {}일 지난 기록 정리: 공지 {}건, 알림 {}건, 수집 기록 {}건, 예전 도구 기록 {}건", retention_days,
+                          out.tickets_deleted, out.deliveries_deleted, out.cycles_deleted, out.legacy_deleted);
   return out;
 }
 

@@ -54,6 +54,7 @@ struct RetentionResult {
   int tickets_deleted = 0;
   int deliveries_deleted = 0;
   int cycles_deleted = 0;
+  int legacy_deleted = 0;  // the old tool's alerts, once they and their openings are past retention
 };
 
 class Store {
@@ -128,7 +129,8 @@ class Store {
   // --- announced memory -----------------------------------------------------------------------
   // True when (site, id) was announced, or a legacy entry has the same normalised title (and,
   // when both sides have one, the same open time to the minute) on the same or an unknown site.
-  bool is_announced(const Ticket& ticket);
+  // Told before, or covered by the old tool's history as judged at `now` (announced_lookup.h).
+  bool is_announced(const Ticket& ticket, std::time_t now);
   // Legacy import: inserts entries not yet known; returns how many were new.
   int add_legacy_announced(const std::vector<AnnouncedEntry>& entries);
 

@@ -42,8 +42,8 @@ TEST_F(DeliveryQueueTest, SentDeliveryIsRememberedAsAnnouncedAndLeavesTheQueue) 
   EXPECT_EQ(d->sent_at, now_ + 1);
   EXPECT_EQ(d->attempts, 1);
   EXPECT_TRUE(store.due_deliveries("123", now_ + 100, 10).empty());
-  EXPECT_TRUE(store.is_announced(make_ticket("1", "공연 1", std::nullopt)));
-  EXPECT_FALSE(store.is_announced(make_ticket("2", "공연 2", std::nullopt)));
+  EXPECT_TRUE(store.is_announced(make_ticket("1", "공연 1", std::nullopt), now_));
+  EXPECT_FALSE(store.is_announced(make_ticket("2", "공연 2", std::nullopt), now_));
   EXPECT_THROW(store.mark_sent(ids[0], "again", now_ + 2), StoreError);
 }
 
@@ -100,7 +100,7 @@ TEST_F(DeliveryQueueTest, StaleIsFinalNeverSentAndCounted) {
   store.mark_stale(ids[0], "past");
   EXPECT_EQ(store.delivery(ids[0])->status, DeliveryState::Stale);
   EXPECT_THROW(store.mark_sent(ids[0], "m", now_), StoreError);
-  EXPECT_FALSE(store.is_announced(make_ticket("1", "공연 1", std::nullopt)));
+  EXPECT_FALSE(store.is_announced(make_ticket("1", "공연 1", std::nullopt), now_));
   auto counts = store.counts_by_status();
   EXPECT_EQ(counts["stale"], 1);
   EXPECT_EQ(counts["pending"], 1);
@@ -115,7 +115,7 @@ TEST_F(DeliveryQueueTest, FailedIsFinalAndNotAnnounced) {
   auto d = store.delivery(ids[0]);
   EXPECT_EQ(d->status, DeliveryState::Failed);
   EXPECT_EQ(d->attempts, 1);
-  EXPECT_FALSE(store.is_announced(make_ticket("1", "공연 1", std::nullopt)));
+  EXPECT_FALSE(store.is_announced(make_ticket("1", "공연 1", std::nullopt), now_));
   EXPECT_THROW(store.mark_retry(ids[0], "x", now_, true), StoreError);
   EXPECT_EQ(store.pending_count(), 1);
   auto counts = store.counts_by_status();
@@ -137,7 +137,7 @@ TEST_F(DeliveryQueueTest, TestMessagesNeverMarkATicketAnnounced) {
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].kind, DeliveryKind::Test);
   store.mark_sent(id, "m", now_);
-  EXPECT_FALSE(store.is_announced(make_ticket("1", "다른 제목", std::nullopt)));
+  EXPECT_FALSE(store.is_announced(make_ticket("1", "다른 제목", std::nullopt), now_));
   EXPECT_TRUE(store.daily_counts(now_, 1).empty());
 }
 

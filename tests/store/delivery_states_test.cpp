@@ -51,9 +51,9 @@ TEST_F(DeliveryStatesTest, V2DatabaseMigratesInPlaceAndEveryWaitingDeliveryKeeps
   EXPECT_EQ(store.next_retry_at("w1"), now_ + 5);
 
   // Nothing already announced is announced again, the legacy record included.
-  EXPECT_TRUE(store.is_announced(make_ticket("1", "공연 1", std::nullopt)));
+  EXPECT_TRUE(store.is_announced(make_ticket("1", "공연 1", std::nullopt), now_));
   Ticket legacy = make_ticket("x", "옛 공연", std::nullopt);
-  EXPECT_TRUE(store.is_announced(legacy));
+  EXPECT_TRUE(store.is_announced(legacy, now_));
   CrawlOutcome again = store.record_crawl("interpark", {make_ticket("1", "공연 1", std::nullopt)}, now_,
                                           policy_for_webhook("w1"));
   EXPECT_TRUE(again.queued.empty());

@@ -116,6 +116,40 @@ TEST_F(LegacyImportTest, ImportedTicketsAreNotNewAndOthersAre) {
       << "the legacy entry was on YES24";
 }
 
+// A bare legacy title (no site id, no open time) must not silence a later show of that title
+// forever: it matches while the old tool's alert is recent, and retention removes it later.
+TEST_F(LegacyImportTest, ABareLegacyTitleAgesOutAndRetentionPrunesIt) {
+  Store store(db_path());
+  AnnouncedEntry bare;
+  bare.id = "legacy-title-1";
+  bare.title = "연극 〈햄릿〉";
+  bare.announced_at = now_ - 10 * 86400;
+  AnnouncedEntry timed;
+  timed.id = "legacy-title-2";
+  timed.title = "뮤지컬 〈위키드〉";
+  timed.open_at = "2025-07-08T14:00:00+09:00";
+  timed.announced_at = now_ - 200 * 86400;
+  ASSERT_EQ(store.add_legacy_announced({bare, timed}), 2);
+
+  CrawlPolicy p;
+  p.webhook_key = "123";
+  const auto soon = "2025-07-20T20:00:00+09:00";
+  EXPECT_TRUE(store.record_crawl("interpark", {make_ticket("1", "연극 햄릿", soon)}, now_, p).queued.empty())
+      << "ten days after the old tool's alert: the same notice";
+  EXPECT_EQ(store.record_crawl("yes24", {make_ticket("2", "연극 햄릿", "2025-09-20T20:00:00+09:00")}, now_ + 25 * 86400, p)
+                .queued.size(),
+            1u)
+      << "thirty-five days after it: a new show of that title";
+  EXPECT_TRUE(
+      store.record_crawl("yes24", {make_ticket("3", "뮤지컬 위키드", "2025-07-08T14:00:00+09:00")}, now_, p).queued.empty())
+      << "an open time to the minute matches however old the alert";
+  EXPECT_EQ(store.record_crawl("yes24", {make_ticket("4", "뮤지컬 위키드", std::nullopt)}, now_, p).queued.size(), 1u)
+      << "no time on the crawl and an alert 200 days old: not that notice";
+
+  EXPECT_EQ(store.apply_retention(now_ + 60 * 86400, 30).legacy_deleted, 2) << "both are past retention by then";
+  EXPECT_FALSE(store.is_announced(make_ticket("9", "뮤지컬 위키드", "2025-07-08T14:00:00+09:00"), now_));
+}
+
 TEST_F(LegacyImportTest, ImportingTwiceAddsNothing) {
   Store store(db_path());
   auto dir = samples_copy().string();
@@ -151,11 +185,11 @@ TEST_F(LegacyImportTest, OtherLayoutsObjectWithListAndObjectKeyedByNotification)
     t.site = site;
     return t;
   };
-  EXPECT_TRUE(store.is_announced(on("interpark", "1")));
-  EXPECT_TRUE(store.is_announced(on("yes24", "2")));
-  EXPECT_TRUE(store.is_announced(on("melon", "3")));
-  EXPECT_TRUE(store.is_announced(on("ticketlink", "4")));
-  EXPECT_FALSE(store.is_announced(on("ticketlink", "5")));
+  EXPECT_TRUE(store.is_announced(on("interpark", "1"), now_));
+  EXPECT_TRUE(store.is_announced(on("yes24", "2"), now_));
+  EXPECT_TRUE(store.is_announced(on("melon", "3"), now_));
+  EXPECT_TRUE(store.is_announced(on("ticketlink", "4"), now_));
+  EXPECT_FALSE(store.is_announced(on("ticketlink", "5"), now_));
 }
 
 TEST_F(LegacyImportTest, OnlyOneFileIsEnough) {
@@ -178,7 +212,7 @@ TEST_F(LegacyImportTest, BadJsonNamesFileLineAndColumn) {
     EXPECT_NE(what.find("line 3"), std::string::npos) << what;
     EXPECT_NE(what.find("column"), std::string::npos) << what;
   }
-  EXPECT_FALSE(store.is_announced(make_ticket("1", "x", std::nullopt)));
+  EXPECT_FALSE(store.is_announced(make_ticket("1", "x", std::nullopt), now_));
 }
 
 TEST_F(LegacyImportTest, NoLegacyFileIsAnError) {

@@ -27,7 +27,9 @@ std::string first_line(const std::string& s) {
 // page's documents, scripts and API calls never wait for a round trip through us.
 nlohmann::json fetch_patterns(const PageOptions& options) {
   nlohmann::json patterns = nlohmann::json::array();
-  if (options.replay) {
+  // A proxy that wants credentials asks through paused requests: every one is paused (and
+  // continued at once), as Puppeteer's page.authenticate does.
+  if (options.replay || !options.proxy_username.empty()) {
     patterns.push_back({{"urlPattern", "*"}, {"requestStage", "Request"}});
     return patterns;
   }
@@ -93,7 +95,13 @@ std::unique_ptr<Page> Page::open(std::shared_ptr<Connection> browser, const Page
     if (!patterns.empty()) {
       page->subscriptions_.push_back(
           s.on("Fetch.requestPaused", [self](const nlohmann::json& p) { self->on_request_paused(p); }));
-      s.call("Fetch.enable", {{"patterns", patterns}}, deadline);
+      nlohmann::json fetch = {{"patterns", patterns}};
+      if (!options.proxy_username.empty()) {
+        fetch["handleAuthRequests"] = true;
+        page->subscriptions_.push_back(
+            s.on("Fetch.authRequired", [self](const nlohmann::json& p) { self->on_auth_required(p); }));
+      }
+      s.call("Fetch.enable", fetch, deadline);
     }
     s.call("Page.enable", nlohmann::json::object(), deadline);
     s.call("Page.setLifecycleEventsEnabled", {{"enabled", true}}, deadline);
@@ -138,6 +146,24 @@ void Page::on_dialog(const nlohmann::json& p) {
     message = message.substr(0, cut) + "…";
   }
   logger("cdp")->info("페이지의 {} 대화상자를 닫았습니다 ({}): {}", p.value("type", "dialog"), p.value("url", ""), message);
+}
+
+// Credentials go to the proxy only, and once per request: a proxy that refuses them gets a
+// cancel, not the same answer forever. A site's own login prompt is left unanswered.
+void Page::on_auth_required(const nlohmann::json& p) {
+  const std::string request_id = p.value("requestId", "");
+  const bool from_proxy = p.contains("authChallenge") && p["authChallenge"].value("source", "") == "Proxy";
+  bool first = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    first = auth_answered_.insert(request_id).second;
+  }
+  nlohmann::json answer = {{"response", "CancelAuth"}};
+  if (from_proxy && first)
+    answer = {{"response", "ProvideCredentials"}, {"username", options_.proxy_username}, {"password", options_.proxy_password}};
+  else if (from_proxy)
+    logger("cdp")->warn("프록시가 인증 정보를 받아들이지 않았습니다 — 설정의 proxy 사용자 이름과 비밀번호를 확인하세요");
+  session_->send("Fetch.continueWithAuth", {{"requestId", request_id}, {"authChallengeResponse", answer}});
 }
 
 void Page::on_request_paused(const nlohmann::json& p) {

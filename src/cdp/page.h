@@ -20,7 +20,10 @@ struct PageOptions {
   std::string locale = "ko-KR";
   std::string timezone = "Asia/Seoul";
   std::set<std::string> block_types;            // CDP resource types: Image, Media, Font, Stylesheet…
-  std::string proxy_server;                     // empty: direct
+  std::string proxy_server;                     // empty: direct; scheme://host:port, no credentials
+  // Given to the proxy when it asks (407, Fetch.authRequired from a Proxy source); never to a site.
+  std::string proxy_username;
+  std::string proxy_password;
   std::shared_ptr<const HarArchive> replay;     // set: answer every request from it, fail the rest
 };
 
@@ -69,6 +72,7 @@ class Page {
  private:
   Page() = default;
   void on_request_paused(const nlohmann::json& params);
+  void on_auth_required(const nlohmann::json& params);
   void on_lifecycle(const nlohmann::json& params);
   void on_dialog(const nlohmann::json& params);
   nlohmann::json run_evaluate(const nlohmann::json& params, const std::string& source_name, const Deadline& deadline);
@@ -89,6 +93,7 @@ class Page {
   std::vector<Lifecycle> lifecycle_;
   std::string main_frame_id_;
   std::vector<RequestRecord> requests_;
+  std::set<std::string> auth_answered_;  // request ids given the proxy credentials once
   int document_status_ = 0;
   bool crashed_ = false;
   bool dialog_logged_ = false;

@@ -2,6 +2,7 @@
 
 #include "cdp/errors.h"
 #include "log/log.h"
+#include "util/proxy_url.h"
 
 namespace ta::cdp {
 
@@ -16,7 +17,11 @@ PoolOptions PoolOptions::from_config(const Config& config) {
   o.connect = config.browser.connect;
   o.page.user_agent = config.browser.user_agent;
   o.page.block_types = {config.browser.block.begin(), config.browser.block.end()};
-  o.page.proxy_server = !config.proxy.https.empty() ? config.proxy.https : config.proxy.http;
+  // Chromium takes the server alone; the credentials answer the proxy's challenge (page.h).
+  const ProxyUrl proxy = split_proxy_url(!config.proxy.https.empty() ? config.proxy.https : config.proxy.http);
+  o.page.proxy_server = proxy.server;
+  o.page.proxy_username = proxy.username;
+  o.page.proxy_password = proxy.password;
   return o;
 }
 

@@ -18,6 +18,7 @@
 #include "config/config.h"
 
 #include "config/aliases.h"
+#include "util/proxy_url.h"
 #include "log/log.h"
 
 namespace ta {
@@ -563,6 +564,8 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   register_webhook_secret(c.DISCORD_WEBHOOK_URL);
   register_webhook_secret(c.OPS_WEBHOOK_URL);
   add_secret(c.web.admin_token);
+  for (const auto* proxy : {&c.proxy.http, &c.proxy.https})
+    if (const std::string password = split_proxy_url(*proxy).password; !password.empty()) add_secret(password);
   c.alias_groups = load_alias_groups(c);
   return c;
 }

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config.h"
+#include "util/proxy_url.h"
 
 namespace ta {
 
@@ -15,7 +16,7 @@ nlohmann::json effective_json(const Config& c) {
   j["notification_delay"] = c.notification_delay;
   j["max_notifications_per_cycle"] = c.max_notifications_per_cycle;
   j["sources"] = c.sources;
-  j["proxy"] = {{"http", c.proxy.http}, {"https", c.proxy.https}};
+  j["proxy"] = {{"http", mask_proxy_url(c.proxy.http)}, {"https", mask_proxy_url(c.proxy.https)}};
 
   j["data_dir"] = c.data_dir;
   j["extract_dir"] = c.extract_dir;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "util/proxy_url.h"
 
 namespace ta {
 namespace {
@@ -58,7 +59,8 @@ std::string describe_json_syntax_error(const std::string& text, const std::strin
   const std::string gutter(number.size(), ' ');
   std::string message = origin + ": JSON 문법 오류 (line " + number + ", column " + std::to_string(column) + "): " +
                         detail + "\n";
-  message += " " + number + " | " + line + "\n";
+  // The quoted line may hold a proxy's password (http://user:password@host).
+  message += " " + number + " | " + mask_url_passwords(line) + "\n";
   message += " " + gutter + " | " + padding + "^\n";
   message +=
       "이 위치나 바로 앞 줄에서 쉼표(,), 따옴표(\"), 괄호({ } [ ])가 맞는지 확인하세요. "

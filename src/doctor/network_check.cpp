@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "util/proxy_url.h"
 #include "doctor/checks.h"
 #include "doctor/network_probe.h"
 #include "sites/site.h"
@@ -124,7 +125,8 @@ std::vector<CheckResult> check_network(const std::vector<ProbeTarget>& targets, 
   }
   std::vector<CheckResult> results;
   for (std::size_t i = 0; i < targets.size(); ++i)
-    results.push_back(describe(targets[i], split_url(targets[i].url), proxies[i], pending[i].get(), options));
+    // The proxy is shown, never its password.
+    results.push_back(describe(targets[i], split_url(targets[i].url), mask_proxy_url(proxies[i]), pending[i].get(), options));
   return results;
 }
 

@@ -5,6 +5,10 @@
 #include "cdp/errors.h"
 #include "cdp/har_archive.h"
 #include "support/http_server.h"
+#include "util/base64.h"
+#include "util/proxy_url.h"
+
+#include <atomic>
 
 namespace ta::cdp {
 namespace {
@@ -200,6 +204,72 @@ TEST_F(PageTest, JavaScriptDialogsAreDismissedSoTheSiteIsNotBlinded) {
   page->call_function("() => { document.body.click(); }", "click.js", json::object(), test::test_deadline());
   page->navigate("https://tickets.example.kr/next", WaitCondition{}, Deadline::after(std::chrono::seconds(10)));
   EXPECT_EQ(page->evaluate("document.body.textContent", test::test_deadline()), "다음");
+}
+
+}  // namespace
+}  // namespace ta::cdp
+
+namespace ta::cdp {
+namespace {
+
+// A loopback HTTP proxy that serves every page itself, once the client shows Basic credentials.
+struct AuthProxy {
+  ta::test::HttpServer server;
+  std::atomic<int> challenged{0};
+  AuthProxy() {
+    const std::string expected = "Basic " + base64_encode("fan:p@ss word");
+    server.raw().Get(".*", [this, expected](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("Proxy-Authorization") != expected) {
+        ++challenged;
+        res.status = 407;
+        res.set_header("Proxy-Authenticate", "Basic realm=\"test proxy\"");
+        res.set_content("proxy authentication required", "text/plain");
+        return;
+      }
+      res.set_content("<html><body>proxied page</body></html>", "text/html; charset=utf-8");
+    });
+  }
+};
+
+TEST(ProxyAuth, AProxyThatDemandsBasicAuthGetsTheConfiguredCredentials) {
+  AuthProxy proxy;
+  PoolOptions options = test::test_pool_options();
+  const ProxyUrl url = split_proxy_url("http://fan:p%40ss%20word@127.0.0.1:" + std::to_string(proxy.server.port()));
+  EXPECT_EQ(url.server, "http://127.0.0.1:" + std::to_string(proxy.server.port())) << "Chromium gets no credentials";
+  options.page.proxy_server = url.server;
+  options.page.proxy_username = url.username;
+  options.page.proxy_password = url.password;
+  BrowserPool pool(options);
+  {
+    auto lease = pool.lease(test::test_deadline());
+    lease->navigate("http://ticket.test/notice", WaitCondition{}, test::test_deadline());
+    EXPECT_EQ(lease->evaluate("document.body.innerText", test::test_deadline()), "proxied page");
+    EXPECT_GE(proxy.challenged.load(), 1) << "the proxy asked, and was answered";
+  }
+
+  // Wrong credentials: refused once, then cancelled — never the same answer in a loop.
+  options.page.proxy_password = "wrong";
+  BrowserPool wrong(options);
+  auto lease = wrong.lease(test::test_deadline());
+  const int before = proxy.challenged.load();
+  try {
+    lease->navigate("http://ticket.test/notice", WaitCondition{}, test::test_deadline());
+  } catch (const CdpError&) {
+    // A cancelled proxy login may end the navigation: either way the page is not served.
+  }
+  EXPECT_NE(lease->evaluate("document.body ? document.body.innerText : ''", test::test_deadline()), "proxied page");
+  EXPECT_LE(proxy.challenged.load() - before, 3) << "no retry loop";
+}
+
+TEST(ProxyAuth, PasswordsAreMaskedWhereverAProxyIsShown) {
+  EXPECT_EQ(mask_proxy_url("http://fan:s3cret@proxy.example:3128"), "http://fan:****@proxy.example:3128");
+  EXPECT_EQ(mask_proxy_url("http://proxy.example:3128"), "http://proxy.example:3128");
+  EXPECT_EQ(mask_url_passwords("  \"proxy\": \"http://fan:s3cret@proxy.example:3128\",,"),
+            "  \"proxy\": \"http://fan:****@proxy.example:3128\",,");
+  const ProxyUrl url = split_proxy_url("http://fan:s3cret@proxy.example:3128");
+  EXPECT_EQ(url.username, "fan");
+  EXPECT_EQ(url.password, "s3cret");
+  EXPECT_EQ(url.server, "http://proxy.example:3128");
 }
 
 }  // namespace

@@ -113,6 +113,25 @@ TEST(Cli, AMalformedAliasFileIsAConfigurationErrorNamingIt) {
   EXPECT_NE(r.err.find("aliases[1][1]"), std::string::npos) << r.err;
 }
 
+TEST(Cli, AProxyPasswordIsNeverPrinted) {
+  Cli cli;
+  json c = {{"proxy", {{"http", "http://fan:s3cret-pw@proxy.example:3128"}, {"https", "http://fan:s3cret-pw@proxy.example:3128"}}},
+            {"data_dir", cli.dir.file("data")},
+            {"log", {{"dir", cli.dir.file("logs")}}}};
+  std::ofstream(cli.dir.file("proxy.json")) << c.dump(2);
+  auto r = cli.run({"check-config", "--config", cli.dir.file("proxy.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("http://fan:****@proxy.example:3128"), std::string::npos) << r.out;
+  EXPECT_EQ((r.out + r.err).find("s3cret-pw"), std::string::npos) << r.out << r.err;
+
+  // A syntax error on the proxy's line quotes the line, password masked.
+  std::ofstream(cli.dir.file("broken.json")) << "{\n  \"proxy\": \"http://fan:s3cret-pw@proxy.example:3128\",,\n}\n";
+  auto broken = cli.run({"check-config", "--config", cli.dir.file("broken.json")});
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("fan:****@proxy.example"), std::string::npos) << broken.err;
+  EXPECT_EQ(broken.err.find("s3cret-pw"), std::string::npos) << broken.err;
+}
+
 TEST(Cli, OnceWithAReplayDirHoldingNoArchiveExitsTwoAndNamesIt) {
   Cli cli;
   std::filesystem::create_directories(cli.dir.file("replays"));

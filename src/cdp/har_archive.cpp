@@ -64,6 +64,9 @@ std::shared_ptr<HarArchive> HarArchive::parse(const std::string& text, const std
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
     bad(origin, position_of(text, e.byte == 0 ? 0 : e.byte - 1), "JSON 구문 오류");
+  } catch (const json::exception& e) {
+    // e.g. a number too large for any type (found by fuzz/har_fuzz.cpp).
+    throw HarError(origin + ": JSON을 읽을 수 없습니다 (" + e.what() + ") — HAR을 다시 기록하세요");
   }
   auto archive = std::make_shared<HarArchive>();
   archive->origin_ = origin;

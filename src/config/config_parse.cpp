@@ -469,6 +469,9 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
     root_json = json::parse(text, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
   } catch (const json::parse_error& e) {
     throw ConfigError(describe_json_syntax_error(text, origin, e.byte, parse_error_detail(e.what())));
+  } catch (const json::exception& e) {
+    // A number too large for any type (found by fuzz/config_fuzz.cpp).
+    throw ConfigError(origin + ": 읽을 수 없는 값이 있습니다 (" + std::string(e.what()) + ") — 숫자가 너무 크지 않은지 확인하세요.");
   }
   Context ctx{origin, warnings, {}, {}};
   if (!root_json.is_object())

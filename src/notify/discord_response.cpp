@@ -10,6 +10,19 @@
 namespace ta {
 namespace {
 
+// A field of an answer we do not control: its text when it is a string, else "" (json::value
+// would throw on a field of another type, and a notifier never throws).
+std::string text_field(const nlohmann::json& obj, const char* key) {
+  if (!obj.is_object()) return "";
+  const auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+bool true_field(const nlohmann::json& obj, const char* key) {
+  const auto it = obj.find(key);
+  return it != obj.end() && it->is_boolean() && it->get<bool>();
+}
+
 // "embeds.0.title: Must be 256 or fewer in length." for the first few leaves of Discord's
 // errors tree, which is what a person needs to see which field was wrong.
 void collect_errors(const nlohmann::json& node, const std::string& path, std::vector<std::string>& out) {
@@ -17,7 +30,8 @@ void collect_errors(const nlohmann::json& node, const std::string& path, std::ve
   for (auto it = node.begin(); it != node.end() && out.size() < 3; ++it) {
     if (it.key() == "_errors" && it->is_array()) {
       for (const auto& e : *it) {
-        std::string msg = e.is_object() ? e.value("message", e.value("code", std::string())) : std::string();
+        std::string msg = text_field(e, "message");
+        if (msg.empty()) msg = text_field(e, "code");
         out.push_back((path.empty() ? "(본문)" : path) + ": " + msg);
         if (out.size() >= 3) break;
       }
@@ -54,7 +68,7 @@ SendResult classify_response(int status, const std::string& body, const RateLimi
 
   std::string discord_says;
   if (auto code = j.find("code"); code != j.end() && code->is_number_integer()) r.discord_code = code->get<int>();
-  std::string message = j.value("message", std::string());
+  std::string message = text_field(j, "message");
   if (r.discord_code != 0) discord_says += ", 코드 " + std::to_string(r.discord_code);
   if (!message.empty()) discord_says += (r.discord_code != 0 ? " " : ", ") + message;
   std::string status_text = "HTTP " + std::to_string(status) + discord_says;
@@ -76,7 +90,7 @@ SendResult classify_response(int status, const std::string& body, const RateLimi
       r.retry_after_s = 1.0;
       r.retry_after_known = false;
     }
-    r.global_rate_limit = j.value("global", false) || headers.global;
+    r.global_rate_limit = true_field(j, "global") || headers.global;
     r.error = std::string("속도 제한에 걸렸습니다") + (r.global_rate_limit ? " (전역 제한)" : "") + ": " +
               seconds_text(r.retry_after_s) + "초 후 다시 보냅니다 (" + status_text + ")";
   } else if (status == 404) {
@@ -98,7 +112,7 @@ SendResult classify_response(int status, const std::string& body, const RateLimi
   } else if (status >= 400) {
     r.outcome = SendOutcome::rejected;
     std::vector<std::string> details;
-    collect_errors(j.value("errors", nlohmann::json::object()), "", details);
+    if (const auto errors = j.find("errors"); errors != j.end()) collect_errors(*errors, "", details);
     r.error = "Discord가 메시지를 거부했습니다 (" + status_text + ")";
     for (std::size_t i = 0; i < details.size(); ++i) r.error += (i == 0 ? ": " : "; ") + details[i];
   } else {

@@ -25,8 +25,10 @@ std::string text(const std::map<std::string, std::string>& h, const char* name) 
 
 RateLimitHeaders parse_rate_limit_headers(const std::map<std::string, std::string>& h) {
   RateLimitHeaders r;
-  if (auto v = number(h, "x-ratelimit-limit")) r.limit = static_cast<int>(*v);
-  if (auto v = number(h, "x-ratelimit-remaining")) r.remaining = static_cast<int>(*v);
+  // Bounded before the conversion: a huge header must not be undefined behaviour (fuzzing found it).
+  auto whole = [](double v) { return static_cast<int>(std::min(v, 1e9)); };
+  if (auto v = number(h, "x-ratelimit-limit")) r.limit = whole(*v);
+  if (auto v = number(h, "x-ratelimit-remaining")) r.remaining = whole(*v);
   r.reset_after_s = number(h, "x-ratelimit-reset-after");
   r.retry_after_s = number(h, "retry-after");
   r.bucket = text(h, "x-ratelimit-bucket");

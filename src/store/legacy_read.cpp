@@ -14,6 +14,8 @@ json parse_or_throw(const std::string& text, const std::string& origin) {
     return json::parse(text);
   } catch (const json::parse_error& e) {
     throw LegacyImportError(describe_json_syntax_error(text, origin, e.byte, e.what()));
+  } catch (const json::exception& e) {
+    throw LegacyImportError(origin + ": JSON을 읽을 수 없습니다 (" + e.what() + ")");  // e.g. a number too large
   }
 }
 

@@ -27,6 +27,11 @@ TEST(HarArchive, InvalidJsonNamesFileLineAndColumn) {
   EXPECT_NE(msg.find("JSON 구문 오류"), std::string::npos) << msg;
 }
 
+// Found by fuzz/har_fuzz.cpp: a number too large for any type escaped as a json exception.
+TEST(HarArchive, AnOverflowingNumberIsAHarError) {
+  EXPECT_THROW(HarArchive::parse(R"({"log": {"entries": [], "x": 4E44444444444044444444444445}})", "big.har"), HarError);
+}
+
 TEST(HarArchive, MissingPartsAreNamedByPath) {
   EXPECT_NE(error_of(R"({"entries": []})").find("\"log\" 항목이 없습니다"), std::string::npos);
   EXPECT_NE(error_of(R"({"log": {"entries": []}})").find("응답이 하나도 없습니다"), std::string::npos);

@@ -101,6 +101,16 @@ TEST(Cli, CheckConfigMatchSaysWhichKeywordOrAliasATitleMeets) {
   EXPECT_NE(r.out.find("\"뮤지컬〈LES MISÉRABLES〉\": 알림 대상 — KEYWORDS \"뮤지컬\""), std::string::npos) << r.out;
 }
 
+// Found by fuzz/config_fuzz.cpp: a number too large for any type ended the program (terminate).
+TEST(Cli, AnOverflowingNumberIsAConfigurationError) {
+  Cli cli;
+  std::ofstream(cli.dir.file("big.json")) << R"({"interval": 55555555555555555555e5555555555555555555555555555})";
+  auto r = cli.run({"check-config", "--config", cli.dir.file("big.json")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("big.json"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("terminate"), std::string::npos) << r.err;
+}
+
 TEST(Cli, AMalformedAliasFileIsAConfigurationErrorNamingIt) {
   Cli cli;
   std::ofstream(cli.dir.file("my-aliases.json")) << R"({"aliases": [["아이유", "IU"], ["BTS", 7]]})";

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "notify/backoff.h"
+#include "notify/rate_limit.h"
 
 namespace ta {
 namespace {
@@ -60,6 +61,29 @@ TEST(DiscordResponse, ServerErrorsAndTransportAreRetryable) {
 TEST(DiscordResponse, ErrorTextNeverCarriesAWebhookToken) {
   auto r = transport_failure(false, "Failed to connect to discord.com/api/webhooks/1/SECRETTOKEN12345");
   EXPECT_EQ(r.error.find("SECRETTOKEN12345"), std::string::npos) << r.error;
+}
+
+// Found by fuzz/discord_response_fuzz.cpp: fields of an unexpected type (a proxy's or a broken
+// answer) used to throw json type_error out of the notifier.
+TEST(DiscordResponse, FieldsOfAnotherTypeAreIgnoredNotThrown) {
+  SendResult r;
+  ASSERT_NO_THROW(r = classify_response(429, R"({"message":false,"global":"yes","retry_after":"2"})", {}));
+  EXPECT_EQ(r.outcome, SendOutcome::rate_limited);
+  EXPECT_FALSE(r.global_rate_limit);
+  EXPECT_FALSE(r.retry_after_known);
+  ASSERT_NO_THROW(r = classify_response(400, R"({"code":50035,"message":7,"errors":{"embeds":{"_errors":[{"code":50035,"message":{}}]}}})", {}));
+  EXPECT_EQ(r.outcome, SendOutcome::rejected);
+  EXPECT_NE(r.error.find("embeds"), std::string::npos) << r.error;
+  ASSERT_NO_THROW(r = classify_response(400, R"({"errors":[1,2,3]})", {}));
+  ASSERT_NO_THROW(r = classify_response(200, R"({"id":{"nested":true}})", {}));
+  EXPECT_EQ(r.outcome, SendOutcome::ok);
+}
+
+// Found by fuzz/discord_response_fuzz.cpp: a huge count was converted to int (undefined).
+TEST(DiscordResponse, HugeRateLimitHeadersAreBounded) {
+  const auto h = parse_rate_limit_headers({{"x-ratelimit-limit", "2340570000"}, {"x-ratelimit-remaining", "1e300"}});
+  EXPECT_EQ(h.limit, 1000000000);
+  EXPECT_EQ(h.remaining, 1000000000);
 }
 
 TEST(Backoff, FullJitterWithinGrowingCap) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The CDP engine's tests (tests/cdp: connection routing, close handlers, pages in real Chromium,
 # the pool) built with clang's ThreadSanitizer in build-tsan/ and run; any data race or
-# lock-order report fails the run. Part of scripts/test.sh; on its own: scripts/sanitize.sh
+# lock-order report fails the run. Run on its own (not yet part of scripts/test.sh): scripts/sanitize.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${TA_TSAN_BUILD:-$root/build-tsan}"

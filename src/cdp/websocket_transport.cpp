@@ -93,23 +93,30 @@ class WebSocketTransport : public Transport {
     if (was_closed && on_close_) on_close_(close_reason);
   }
 
+  // websocketpp does not guard a connection's state against its own io thread (ThreadSanitizer
+  // caught send() reading it while the io thread's terminate() wrote it when a socket dropped):
+  // every call on the connection runs on that thread, in the order it was asked for.
   void send(const std::string& text) override {
-    std::error_code ec;
-    client_.send(hdl_, text, websocketpp::frame::opcode::text, ec);
-    if (ec) {
+    asio::post(client_.get_io_service(), [this, text] {
+      std::error_code ec;
+      client_.send(hdl_, text, websocketpp::frame::opcode::text, ec);
+      if (!ec) return;
       logger("cdp")->warn("DevTools 메시지 전송 실패: {}", ec.message());
       std::error_code ignored;
       client_.close(hdl_, websocketpp::close::status::abnormal_close, "send failed", ignored);
-    }
+    });
   }
 
   void close() override {
     std::lock_guard<std::mutex> lock(close_mutex_);
     if (!thread_.joinable()) return;
-    std::error_code ec;
-    client_.close(hdl_, websocketpp::close::status::going_away, "", ec);
-    if (ec) client_.stop();
-    // The close handshake is bounded by set_close_handshake_timeout, so run() returns.
+    asio::post(client_.get_io_service(), [this] {
+      std::error_code ec;
+      client_.close(hdl_, websocketpp::close::status::going_away, "", ec);
+      if (ec) client_.stop();
+    });
+    // The close handshake is bounded by set_close_handshake_timeout, so run() returns (at once
+    // when the io thread has already ended and the posted close never runs).
     thread_.join();
   }
 

@@ -34,7 +34,8 @@ AliasGroups parse_alias_groups(const std::string& text, const std::string& origi
   } catch (const json::parse_error& e) {
     throw ConfigError(describe_json_syntax_error(text, origin, e.byte, e.what()));
   } catch (const json::exception& e) {
-    throw ConfigError(origin + ": 읽을 수 없는 값이 있습니다 (" + std::string(e.what()) + ")");
+    throw ConfigError(origin + ": 읽을 수 없는 값이 있습니다 (" + std::string(e.what()) +
+                      ") — 이름 묶음에는 문자열만 적으세요.");
   }
   const json& list = root.is_object() && root.contains("aliases") ? root["aliases"] : root;
   if (!list.is_array()) bad_entry(origin, "aliases", "는 목록이어야 합니다");

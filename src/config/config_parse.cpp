@@ -16,7 +16,6 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config.h"
-
 #include "config/aliases.h"
 #include "util/proxy_url.h"
 #include "log/log.h"

@@ -36,8 +36,13 @@ class KeywordFilter {
     std::string name;      // this spelling: the keyword or one of its aliases
     FoldedText folded;
   };
+  // A ticket's title and venue, folded once however many lists look at them.
+  struct Folded {
+    FoldedText title, venue;
+    explicit Folded(const Ticket& t);
+  };
   static std::vector<Term> expand(const std::vector<std::string>& words, const Groups& aliases);
-  static std::optional<Hit> first_in(const std::vector<Term>& terms, const Ticket& t);
+  static std::optional<Hit> first_in(const std::vector<Term>& terms, const Folded& t);
   std::vector<Term> keywords_, priority_, exclude_;
 };
 

@@ -10,6 +10,7 @@
 #include "log/log.h"
 #include "store/store_error.h"
 #include "normalize/kst_time.h"
+#include "normalize/ticket_time.h"
 #include "notify/webhook_url.h"
 #include "util/process_group.h"
 #include "util/shutdown.h"
@@ -128,10 +129,7 @@ void Monitor::log_queued_without_webhook(const SiteDescriptor& site, const Crawl
 namespace {
 
 // A time, or at least the text the site shows for one ("추후 공지" counts: the row has the field).
-bool names_an_opening(const Ticket& t) {
-  if (t.open_at || !t.open_text.empty()) return true;
-  return std::any_of(t.openings.begin(), t.openings.end(), [](const Opening& o) { return o.at.has_value(); });
-}
+bool names_an_opening(const Ticket& t) { return !t.open_text.empty() || has_timed_opening(t); }
 
 }  // namespace
 
@@ -147,16 +145,12 @@ void Monitor::judge_canary(const SiteDescriptor& site, const CrawlResult& r) {
     if (!names_an_opening(t)) ++shape.without_opening;
   shape.strategy = r.strategy;
   shape.error = r.error;
-  const bool was_broken = [&] {
-    for (const auto& h : store_.site_health())
-      if (h.site == site.id) return h.broken;
-    return false;
-  }();
-  const SiteHealth h = store_.judge_site_health(site.id, shape, SysClock::to_time_t(SysClock::now()), config_.canary_after);
-  if (h.broken && !was_broken)
+  const SiteVerdict v = store_.judge_site_health(site.id, shape, SysClock::to_time_t(SysClock::now()), config_.canary_after);
+  const SiteHealth& h = v.health;
+  if (v.changed && h.broken)
     logger("site")->error("{}: 추출 결과가 이상합니다 — {} (추출 방식 {}). {}을(를) 확인하세요", site.name, h.reason,
                           h.strategy.empty() ? "?" : h.strategy, site.script);
-  else if (!h.broken && was_broken)
+  else if (v.changed)
     logger("site")->info("{}: 추출 결과가 다시 정상입니다 — {}", site.name, h.reason);
 }
 

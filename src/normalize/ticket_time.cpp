@@ -17,6 +17,12 @@ bool all_openings_past(const Ticket& t, std::time_t now) {
   return headline && *headline < now;
 }
 
+bool has_timed_opening(const Ticket& t) {
+  for (const auto& o : t.openings)
+    if (o.at) return true;
+  return t.open_at.has_value();
+}
+
 std::optional<std::time_t> next_opening_at(const Ticket& t, std::time_t now) {
   std::optional<std::time_t> next, earliest;
   for (const auto& o : t.openings) {

@@ -2,6 +2,7 @@
 
 #include "normalize/kst_time.h"
 #include "normalize/site_mark.h"
+#include "normalize/ticket_time.h"
 #include "notify/discord_escape.h"
 #include "notify/discord_limits.h"
 #include "notify/korean_time.h"
@@ -52,12 +53,6 @@ std::string badges_text(const std::vector<std::string>& badges) {
   return out;
 }
 
-
-bool has_timed_opening(const Ticket& t) {
-  for (const auto& o : t.openings)
-    if (o.at) return true;
-  return static_cast<bool>(t.open_at);
-}
 
 // A site's own change notice names another notice (the one fans were alerted about).
 bool about_another_notice(const Notice& n) { return n.previous && n.previous->id != n.ticket.id; }

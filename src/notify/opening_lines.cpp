@@ -10,8 +10,12 @@
 namespace ta {
 namespace {
 
-std::string name_of(const Opening& o) {
+// Discord's embed text shows the name bold (and escaped); the dashboard shows it as it is.
+enum class Style { markdown, plain };
+
+std::string name_of(const Opening& o, Style style = Style::markdown) {
   const std::string label = notify_text::trim(o.label);
+  if (style == Style::plain) return label.empty() ? open_type_korean(o.kind) : label;
   return "**" + (label.empty() ? open_type_korean(o.kind) : escape_markdown(label)) + "**";
 }
 
@@ -34,24 +38,36 @@ std::string openings_text(const Ticket& t) {
   return out;
 }
 
-std::string opening_change_text(const Ticket& before, const Ticket& after) {
-  std::string out;
+namespace {
+
+std::vector<std::string> change_lines(const Ticket& before, const Ticket& after, Style style) {
+  std::vector<std::string> lines;
   for (const auto& c : opening_changes(before.openings, after.openings)) {
-    std::string line;
     switch (c.kind) {
       case OpeningChange::Kind::moved:
-        line = name_of(c.after) + " " + when(c.before, false) + " → " + when(c.after, false);
+        lines.push_back(name_of(c.after, style) + " " + when(c.before, false) + " → " + when(c.after, false));
         break;
       case OpeningChange::Kind::added:
-        line = "추가: " + name_of(c.after) + " " + when(c.after, false);
+        lines.push_back("추가: " + name_of(c.after, style) + " " + when(c.after, false));
         break;
       case OpeningChange::Kind::removed:
-        line = "제외: " + name_of(c.before) + " " + when(c.before, false);
+        lines.push_back("제외: " + name_of(c.before, style) + " " + when(c.before, false));
         break;
     }
-    out += (out.empty() ? "" : "\n") + line;
   }
+  return lines;
+}
+
+}  // namespace
+
+std::string opening_change_text(const Ticket& before, const Ticket& after) {
+  std::string out;
+  for (const auto& line : change_lines(before, after, Style::markdown)) out += (out.empty() ? "" : "\n") + line;
   return out;
+}
+
+std::vector<std::string> opening_change_lines_plain(const Ticket& before, const Ticket& after) {
+  return change_lines(before, after, Style::plain);
 }
 
 }  // namespace ta

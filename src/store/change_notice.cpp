@@ -28,21 +28,21 @@ std::optional<Ticket> find_original(Database& db, const Ticket& change_notice) {
                       " FROM tickets WHERE site = ? AND id <> ? AND site_mark = 'none' "
                       "AND listing IN ('listed', 'withdrawn') ORDER BY last_seen DESC, first_seen DESC");
   q.bind(1, change_notice.site).bind(2, change_notice.id);
-  std::optional<Ticket> prefix_match;
+  std::optional<Ticket> found;
   while (q.step()) {
     Ticket t = read_ticket(q, 0);
     const std::string other = show_key(t.title);
     if (other == key) {
-      prefix_match = std::move(t);
+      found = std::move(t);
       break;
     }
-    if (!prefix_match && same_show(key, other)) prefix_match = std::move(t);
+    if (!found && same_show(key, other)) found = std::move(t);
   }
-  if (prefix_match) {
-    prefix_match->openings = load_openings(db, prefix_match->site, prefix_match->id);
-    ensure_openings(*prefix_match);
+  if (found) {
+    found->openings = load_openings(db, found->site, found->id);
+    ensure_openings(*found);
   }
-  return prefix_match;
+  return found;
 }
 
 }  // namespace ta

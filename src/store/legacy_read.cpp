@@ -15,7 +15,9 @@ json parse_or_throw(const std::string& text, const std::string& origin) {
   } catch (const json::parse_error& e) {
     throw LegacyImportError(describe_json_syntax_error(text, origin, e.byte, e.what()));
   } catch (const json::exception& e) {
-    throw LegacyImportError(origin + ": JSON을 읽을 수 없습니다 (" + e.what() + ")");  // e.g. a number too large
+    // e.g. a number too large for any type
+    throw LegacyImportError(origin + ": JSON을 읽을 수 없습니다 (" + e.what() +
+                            ") — 예전 도구가 쓴 그대로의 파일인지 확인하고, 고쳤다면 다시 가져오세요");
   }
 }
 

@@ -175,10 +175,6 @@ struct Judgement {
   Listing listing = Listing::listed;
 };
 
-bool has_timed_opening(const Ticket& t) {
-  return std::any_of(t.openings.begin(), t.openings.end(), [](const Opening& o) { return o.at.has_value(); });
-}
-
 // A notice the site marks as a change or cancellation (normalize/site_mark.h). Newly posted, it
 // is a message about the notice it names: a cancellation cancels that one's schedule, a change
 // that carries times takes it over. Marked later (the same id retitled), it is a change or a

@@ -68,7 +68,7 @@ constexpr const char* kHealthColumns = "site, status, reason, strategy, since, s
 
 }  // namespace
 
-SiteHealth Store::judge_site_health(const std::string& site, const CrawlShape& shape, std::time_t now, int after) {
+SiteVerdict Store::judge_site_health(const std::string& site, const CrawlShape& shape, std::time_t now, int after) {
   std::lock_guard<std::mutex> lock(mutex_);
   Transaction tx(*db_);
   SiteHealth h;
@@ -84,6 +84,7 @@ SiteHealth Store::judge_site_health(const std::string& site, const CrawlShape& s
     baseline = baseline_from_cycles(*db_, site);
   }
 
+  const bool was_broken = h.broken;
   const std::string why = suspicion(shape, usual_items(baseline));
   if (!why.empty()) {
     ++h.suspicious_crawls;
@@ -112,7 +113,7 @@ SiteHealth Store::judge_site_health(const std::string& site, const CrawlShape& s
   save.bind(7, nlohmann::json(baseline).dump());
   save.run();
   tx.commit();
-  return h;
+  return {h, h.broken != was_broken};
 }
 
 std::vector<SiteHealth> Store::site_health() {

@@ -29,4 +29,10 @@ struct SiteHealth {
   bool told_broken = false;   // what the ops channel was last told
 };
 
+// One crawl's judgement: the site's health after it, and whether it turned broken or healthy.
+struct SiteVerdict {
+  SiteHealth health;
+  bool changed = false;
+};
+
 }  // namespace ta

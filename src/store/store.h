@@ -149,7 +149,7 @@ class Store {
   // The canary (store/site_health.h): judges one crawl before its cycle is recorded (the usual
   // item count comes from the cycles before it); broken after `after` suspicious crawls in a row,
   // healthy again at the first crawl that looks like the site.
-  SiteHealth judge_site_health(const std::string& site, const CrawlShape& shape, std::time_t now, int after);
+  SiteVerdict judge_site_health(const std::string& site, const CrawlShape& shape, std::time_t now, int after);
   std::vector<SiteHealth> site_health();  // every site judged so far, by site
   // What the ops channel has now been told about the site.
   void mark_site_health_told(const std::string& site, bool broken);

@@ -1,37 +1,15 @@
 // /api/changes: what the dashboard's 최근 일정 변경·취소 shows — the schedule changes and
 // cancellations fans were told about, each with what changed in plain Korean.
-#include "model/opening_changes.h"
-#include "normalize/kst_time.h"
-#include "normalize/open_type.h"
 #include "normalize/site_mark.h"
-#include "notify/korean_time.h"
+#include "notify/opening_lines.h"
 #include "web/api_views.h"
 
 namespace ta {
 namespace {
 
-std::string opening_name(const Opening& o) { return open_type_display(o.label, o.kind); }
-
-std::string opening_time(const Opening& o) {
-  const auto at = o.at ? parse_iso(*o.at) : std::nullopt;
-  return at ? format_korean_kst(*at) : "미정";
-}
-
 nlohmann::json change_lines(const Delivery& d) {
-  nlohmann::json lines = nlohmann::json::array();
-  if (!d.previous || d.previous->id != d.ticket_id || d.kind != DeliveryKind::Update) return lines;
-  for (const auto& c : opening_changes(d.previous->openings, d.ticket.openings)) {
-    switch (c.kind) {
-      case OpeningChange::Kind::moved:
-        lines.push_back(opening_name(c.after) + " " + opening_time(c.before) + " → " + opening_time(c.after));
-        break;
-      case OpeningChange::Kind::added: lines.push_back("추가: " + opening_name(c.after) + " " + opening_time(c.after)); break;
-      case OpeningChange::Kind::removed:
-        lines.push_back("제외: " + opening_name(c.before) + " " + opening_time(c.before));
-        break;
-    }
-  }
-  return lines;
+  if (!d.previous || d.previous->id != d.ticket_id || d.kind != DeliveryKind::Update) return nlohmann::json::array();
+  return opening_change_lines_plain(*d.previous, d.ticket);
 }
 
 std::string reason(const Delivery& d) {

@@ -22,7 +22,7 @@ CrawlShape ok_crawl(int items, int without_opening = 0, int untitled = 0) {
 
 // A successful crawl as the monitor records it: judged, then its cycle stored.
 SiteHealth crawl(Store& store, const CrawlShape& shape, std::time_t at) {
-  SiteHealth h = store.judge_site_health("interpark", shape, at, 3);
+  SiteHealth h = store.judge_site_health("interpark", shape, at, 3).health;
   store.record_cycle({"interpark", at, 2000, shape.items, 0, shape.strategy, shape.ok ? "" : shape.error});
   return h;
 }

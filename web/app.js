@@ -264,6 +264,18 @@
     box.append(el('span', 'value', value), el('span', 'name', label));
     return box;
   }
+  // One row per channel: "아이유 · 정상 · 대기 0 · 전송 12 · 실패 0 · 12월 3일 (목) 10:03".
+  function routeRow(r) {
+    const tr = el('tr', r.status === 'dead' || r.removed ? 'bad' : '');
+    const state = r.removed ? '설정에서 빠짐' : !r.configured ? '설정 안 됨' : r.status === 'dead' ? '사용 불가' : '정상';
+    const hook = el('td', 'state', state);
+    if (r.status === 'dead' && r.last_error) hook.append(el('span', 'detail', r.last_error));
+    const name = el('td', 'name', r.name);
+    if (r.mention_role) name.append(el('span', 'detail', '역할 호출'));
+    tr.append(name, hook, el('td', 'count', r.waiting), el('td', 'count', r.sent), el('td', 'count', r.failed),
+      el('td', 'when', r.last_sent_at ? formatKst(r.last_sent_at, true) : '-'));
+    return tr;
+  }
   async function loadStats() {
     const totals = $('totals');
     const holder = $('chart');
@@ -283,6 +295,9 @@
       const hookBox = total('Discord 웹훅', hookText, hook.status === 'dead' ? 'bad' : '');
       if (hook.status === 'dead' && hook.last_error) hookBox.append(el('span', 'detail', hook.last_error));
       totals.append(hookBox);
+      const routes = $('routes').querySelector('tbody');
+      clear(routes);
+      for (const r of data.routes || []) routes.append(routeRow(r));
       clear(holder);
       holder.append(chart(data.days));
     } catch (e) {

@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "log/log.h"
 #include "monitor/keyword_filter.h"
+#include "monitor/route_filter.h"
 
 namespace ta {
 namespace {
@@ -36,6 +37,37 @@ std::string match_report(const Config& c, const std::string& title) {
   if (keyword) return out + "알림 대상 — " + hit_text("KEYWORDS", *keyword);
   if (c.KEYWORDS.empty()) return out + "알림 대상 — KEYWORDS가 비어 있어 모든 공지를 알립니다";
   return out + "알림 대상 아님 — KEYWORDS 중 일치하는 것이 없습니다";
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+// One route's verdict on a title: "  → 채널 \"아이유\": 보냄, 역할 <@&1> 호출 — 키워드 \"아이유\"".
+std::string route_line(const RouteFilter& filter, const Ticket& sample) {
+  const RouteConfig& r = filter.route();
+  Ticket t = sample;
+  if (!r.sites.empty()) t.site = r.sites.front();  // a title alone names no site: judge it as theirs
+  const std::string name = r.name == kDefaultRoute ? "기본 채널 (DISCORD_WEBHOOK_URL)" : "채널 \"" + r.name + "\"";
+  std::string out = "  → " + name + ": ";
+  if (const auto why = filter.refusal(t)) return out + "보내지 않음 — " + *why;
+  out += "보냄";
+  if (filter.priority(t)) out += ", 우선 알림";
+  if (!r.mention_role.empty()) out += ", 역할 <@&" + r.mention_role + "> 호출";
+  if (const auto hit = filter.keywords().match(KeywordFilter::List::keywords, t)) out += " — " + hit_text("키워드", *hit);
+  if (!r.sites.empty()) out += " (" + joined(r.sites, "·") + " 공지일 때)";
+  return out;
+}
+
+// Every route's verdict, when `routes` are configured.
+std::string routes_report(const Config& c, const std::string& title) {
+  Ticket t;
+  t.title = title;
+  std::string out;
+  for (const auto& route : delivery_routes(c)) out += "\n" + route_line(RouteFilter(route, c.alias_groups), t);
+  return out;
 }
 
 }  // namespace
@@ -69,7 +101,9 @@ void register_check_config(CLI::App& app, int& exit_code) {
     for (const auto& warning : warnings) log->warn("{}", warning);
 
     if (!titles->empty()) {
-      for (const auto& title : *titles) std::cout << match_report(config, title) << std::endl;
+      for (const auto& title : *titles)
+        std::cout << (config.routes.empty() ? match_report(config, title) : "\"" + title + "\":" + routes_report(config, title))
+                  << std::endl;
     } else {
       std::cout << effective_json(config).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
     }

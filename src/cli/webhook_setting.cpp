@@ -10,6 +10,9 @@ std::optional<std::string> webhook_setting_error(const Config& config) {
     return config.source_path + ": " + error;
   if (!config.OPS_WEBHOOK_URL.empty() && !parse_webhook_url(config.OPS_WEBHOOK_URL, &error))
     return config.source_path + ": OPS_WEBHOOK_URL — " + error;
+  for (std::size_t i = 0; i < config.routes.size(); ++i)
+    if (!parse_webhook_url(config.routes[i].webhook, &error))
+      return config.source_path + ": routes[" + std::to_string(i) + "] (\"" + config.routes[i].name + "\") — " + error;
   return std::nullopt;  // an empty DISCORD_WEBHOOK_URL is allowed: alerts wait in the queue
 }
 

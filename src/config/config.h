@@ -46,6 +46,23 @@ struct WebConfig {
   std::vector<std::string> allowed_hosts;
 };
 
+// One Discord channel and what it hears (config `routes`). A notice goes to every route it
+// matches, each with its own delivery, rate limit and ok/dead state.
+struct RouteConfig {
+  std::string name;     // unique; kDefaultRoute is the old global keys' route
+  std::string webhook;  // a Discord webhook URL; "" only for the default route (queue, do not send)
+  std::vector<std::string> keywords;  // [] = every notice (after sites/genres/exclude)
+  std::vector<std::string> exclude;
+  std::vector<std::string> priority;  // keywords whose alerts go first (and ping)
+  bool priority_all = false;          // "priority": true — every alert of this route does
+  std::vector<std::string> sites;     // [] = every site
+  std::vector<std::string> genres;    // [] = every genre; else the notice's genre must contain one
+  std::string mention_role;           // a Discord role id: its alerts and reminders ping <@&id>
+};
+
+// The route the old keys (DISCORD_WEBHOOK_URL, KEYWORDS, PRIORITY_KEYWORDS, EXCLUDE_KEYWORDS) make.
+constexpr const char* kDefaultRoute = "default";
+
 struct Config {
   // Old Python tool's keys, unchanged.
   std::string DISCORD_WEBHOOK_URL;
@@ -88,6 +105,9 @@ struct Config {
   // OPS_WEBHOOK_URL ("" = DISCORD_WEBHOOK_URL) when it breaks and one when it recovers.
   int canary_after = 3;
   std::string OPS_WEBHOOK_URL;
+  // More channels, each with its own keywords (see delivery_routes for how they combine with the
+  // old keys).
+  std::vector<RouteConfig> routes;
   std::string dashboard_url;  // where fans can open the dashboard; linked from the summary
   bool priority_mention = true;
   int memory_log_every = 10;  // cycles between 메모리 사용량 lines
@@ -133,6 +153,14 @@ std::string extract_dir(const Config& c);
 // `created` (optional) tells whether this run created the file.
 Config load_config_from_cli(const std::string& cli_value, std::vector<std::string>* warnings,
                             bool* created = nullptr);
+
+// Every route deliveries go to: the old keys' route (kDefaultRoute) when DISCORD_WEBHOOK_URL is
+// set or no `routes` are configured (then alerts wait in the queue for a webhook), then `routes`
+// in their order.
+std::vector<RouteConfig> delivery_routes(const Config& c);
+
+// "Webhook 123" of ".../api/webhooks/123/token": how two settings are told to name one channel.
+std::string webhook_id_of(const std::string& url);
 
 // The sites `sources` may name, in their default order.
 const std::vector<std::string>& known_sites();

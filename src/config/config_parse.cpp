@@ -448,6 +448,91 @@ void warn_unknown_keys(const Context& ctx) {
   }
 }
 
+// A Discord role id (a snowflake): digits, or the "<@&123>" a user copied from a message.
+std::string read_role(const Context& ctx, const std::string& path, const json& v) {
+  std::string raw = v.is_number_unsigned() || v.is_number_integer() ? v.dump() : read_string(ctx, path, v);
+  std::string id = trim(raw);
+  if (id.rfind("<@&", 0) == 0 && id.size() > 4 && id.back() == '>') id = id.substr(3, id.size() - 4);
+  const bool digits = !id.empty() && id.size() <= 20 &&
+                      std::all_of(id.begin(), id.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (!id.empty() && !digits)
+    value_error(ctx, path, "\"" + raw + "\"", "Discord 역할 ID (숫자, 예: \"123456789012345678\")",
+                "Discord에서 개발자 모드를 켜고 서버 설정 > 역할에서 역할을 우클릭해 \"역할 ID 복사\"로 얻은 숫자를 넣으세요.");
+  return id;
+}
+
+void read_route_priority(Section& s, RouteConfig& r) {
+  const json* v = s.get("priority");
+  if (!v) return;
+  if (v->is_boolean()) {
+    r.priority_all = v->get<bool>();
+    return;
+  }
+  s.list("priority", r.priority, true);
+}
+
+RouteConfig read_route(Context& ctx, const std::string& path, const json& v) {
+  if (!v.is_object()) type_error(ctx, path, "객체(object)", v, "{\"name\": \"아이유\", \"webhook\": \"https://discord.com/api/webhooks/ID/TOKEN\"}");
+  RouteConfig r;
+  Section s(v, path + ".", ctx);
+  s.text("name", r.name);
+  r.name = trim(r.name);
+  if (r.name.empty())
+    value_error(ctx, s.path("name"), "\"\"", "비어 있지 않은 이름", "대시보드와 로그에 보일 채널 이름을 적으세요 (예: \"아이유\").");
+  if (r.name == kDefaultRoute)
+    value_error(ctx, s.path("name"), "\"default\"", "\"default\"가 아닌 이름",
+                "\"default\"는 DISCORD_WEBHOOK_URL·KEYWORDS가 만드는 기본 경로의 이름입니다. 다른 이름을 쓰세요.");
+  s.text("webhook", r.webhook);
+  r.webhook = checked_webhook(ctx, s.path("webhook"), r.webhook);
+  if (r.webhook.empty())
+    value_error(ctx, s.path("webhook"), "\"\"", "Discord 웹훅 주소",
+                "이 채널의 웹훅 주소(https://discord.com/api/webhooks/ID/TOKEN)를 넣거나, 아직 없으면 이 경로를 지우세요.");
+  s.list("keywords", r.keywords, true);
+  s.list("exclude", r.exclude, true);
+  read_route_priority(s, r);
+  if (const json* sites = s.get("sites"); sites && !(sites->is_array() && sites->empty()))
+    r.sites = read_sources(ctx, s.path("sites"), *sites);
+  s.list("genres", r.genres, true);
+  if (const json* role = s.get("mention_role")) r.mention_role = read_role(ctx, s.path("mention_role"), *role);
+  s.finish();
+  return r;
+}
+
+// Two settings naming one webhook would post every alert twice into one channel.
+void check_distinct_webhooks(const Context& ctx, const Config& c) {
+  std::vector<std::pair<std::string, std::string>> seen;  // webhook id, where
+  if (!c.DISCORD_WEBHOOK_URL.empty()) seen.push_back({webhook_id_of(c.DISCORD_WEBHOOK_URL), "DISCORD_WEBHOOK_URL"});
+  for (std::size_t i = 0; i < c.routes.size(); ++i) {
+    const std::string id = webhook_id_of(c.routes[i].webhook);
+    const std::string where = "routes[" + std::to_string(i) + "].webhook";
+    for (const auto& [other_id, other] : seen)
+      if (!id.empty() && id == other_id)
+        value_error(ctx, where, "\"" + mask_webhook(c.routes[i].webhook) + "\"", "다른 설정과 겹치지 않는 웹훅",
+                    "\"" + other + "\"와(과) 같은 웹훅입니다 — 한 채널에 같은 알림이 두 번 갑니다. 키워드를 한 경로에 "
+                    "모으거나, 채널마다 따로 만든 웹훅을 쓰세요.");
+    seen.push_back({id, where});
+  }
+}
+
+void read_routes(Section& root, Context& ctx, Config& c) {
+  const json* v = root.get("routes");
+  if (!v) return;
+  if (!v->is_array())
+    type_error(ctx, root.path("routes"), "경로 목록(array of objects)", *v,
+               "[{\"name\": \"아이유\", \"webhook\": \"https://discord.com/api/webhooks/ID/TOKEN\", \"keywords\": [\"아이유\"]}]");
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const std::string path = root.path("routes") + "[" + std::to_string(i) + "]";
+    RouteConfig r = read_route(ctx, path, (*v)[i]);
+    for (const auto& other : c.routes)
+      if (other.name == r.name)
+        value_error(ctx, path + ".name", "\"" + r.name + "\"", "경로마다 다른 이름", "이름이 같은 경로가 이미 있습니다. 하나를 바꾸세요.");
+    c.routes.push_back(std::move(r));
+  }
+  if (!c.routes.empty() && c.DISCORD_WEBHOOK_URL.empty() && !c.KEYWORDS.empty())
+    ctx.warn("\"KEYWORDS\"는 DISCORD_WEBHOOK_URL이 있을 때만 쓰입니다 (" + ctx.origin +
+             ") — \"routes\"가 있고 DISCORD_WEBHOOK_URL이 비어 있어 기본 경로가 없습니다. 키워드는 각 경로의 \"keywords\"에 넣으세요.");
+}
+
 std::string parse_error_detail(const std::string& what) {
   // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." -> "syntax error ..."
   const size_t at = what.find("parse error");
@@ -507,6 +592,7 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   c.OPS_WEBHOOK_URL = checked_webhook(ctx, "OPS_WEBHOOK_URL", c.OPS_WEBHOOK_URL);
   root.text("aliases_file", c.aliases_file);
   root.groups("aliases", c.aliases);
+  read_routes(root, ctx, c);
   root.text("first_run", c.first_run);
   check_first_run(ctx, root.path("first_run"), c.first_run);
   root.text("dashboard_url", c.dashboard_url);
@@ -563,8 +649,10 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
     env_ctx.origin = "환경 변수 TICKET_ALARM_WEBHOOK_URL";
     c.DISCORD_WEBHOOK_URL = checked_webhook(env_ctx, "DISCORD_WEBHOOK_URL", env);
   }
+  check_distinct_webhooks(ctx, c);
   register_webhook_secret(c.DISCORD_WEBHOOK_URL);
   register_webhook_secret(c.OPS_WEBHOOK_URL);
+  for (const auto& r : c.routes) register_webhook_secret(r.webhook);
   add_secret(c.web.admin_token);
   for (const auto* proxy : {&c.proxy.http, &c.proxy.https})
     if (const std::string password = split_proxy_url(*proxy).password; !password.empty()) add_secret(password);

@@ -35,6 +35,14 @@ nlohmann::json effective_json(const Config& c) {
   j["OPS_WEBHOOK_URL"] = mask_webhook(c.OPS_WEBHOOK_URL);
   j["aliases_file"] = c.aliases_file;
   j["aliases"] = c.aliases;
+  j["routes"] = nlohmann::json::array();
+  for (const auto& r : c.routes) {
+    nlohmann::json route = {{"name", r.name},       {"webhook", mask_webhook(r.webhook)}, {"keywords", r.keywords},
+                            {"exclude", r.exclude}, {"sites", r.sites},                   {"genres", r.genres},
+                            {"mention_role", r.mention_role}};
+    route["priority"] = r.priority_all ? nlohmann::json(true) : nlohmann::json(r.priority);
+    j["routes"].push_back(std::move(route));
+  }
   j["dashboard_url"] = c.dashboard_url;
   j["priority_mention"] = c.priority_mention;
   j["memory_log_every"] = c.memory_log_every;

@@ -28,6 +28,8 @@ std::vector<CheckResult> check_network(const std::vector<ProbeTarget>& targets, 
                                        const DoctorOptions& options);
 // GET of the webhook object: its name and channel. Posts nothing.
 CheckResult check_webhook(const Config& config, const DoctorOptions& options);
+// The same GET for every `routes` webhook, one result per route.
+std::vector<CheckResult> check_route_webhooks(const Config& config, const DoctorOptions& options);
 // Each enabled site's extract script exists and compiles to a function in `browser` (null: only
 // the files are checked).
 std::vector<CheckResult> check_extract_scripts(const Config& config, cdp::Browser* browser, const DoctorOptions& options);

@@ -31,6 +31,7 @@ std::vector<CheckResult> run_doctor(const Config& config, const DoctorOptions& o
 
   add_all(check_network(options.targets ? *options.targets : default_probe_targets(config), config, options));
   add(check_webhook(config, options));
+  add_all(check_route_webhooks(config, options));
 
   bool db_usable = false;
   add(check_database(config, &db_usable));

@@ -34,15 +34,14 @@ std::string without_retry_note(std::string error) {
 
 }  // namespace
 
-CheckResult check_webhook(const Config& config, const DoctorOptions&) {
+// One webhook of the configuration, `setting` naming where it is set ("DISCORD_WEBHOOK_URL",
+// "routes의 \"아이유\" webhook").
+static CheckResult check_one_webhook(const Config& config, const std::string& url, const std::string& title,
+                              const std::string& setting) {
   const std::string where = config.source_path.empty() ? "설정 파일" : config.source_path;
-  if (config.DISCORD_WEBHOOK_URL.empty())
-    return CheckResult::fail(kTitle, "설정되지 않았습니다 — 알림을 보낼 곳이 없습니다",
-                             where + "의 \"DISCORD_WEBHOOK_URL\"을 채우거나 환경 변수 TICKET_ALARM_WEBHOOK_URL을 "
-                                     "설정하세요 (Discord 채널 설정 → 연동 → 웹후크 → URL 복사)");
   std::string error;
-  auto client = make_webhook_client(config, &error);
-  if (!client) return CheckResult::fail(kTitle, error, where + "의 \"DISCORD_WEBHOOK_URL\"을 웹훅 URL 그대로 붙여 넣으세요");
+  auto client = make_webhook_client(config, url, &error);
+  if (!client) return CheckResult::fail(title, error, where + "의 " + setting + "에 웹훅 URL을 그대로 붙여 넣으세요");
 
   // A GET reads the webhook object: proof that it exists and where it posts, without a message.
   nlohmann::json hook;
@@ -50,23 +49,43 @@ CheckResult check_webhook(const Config& config, const DoctorOptions&) {
   const std::string id = " (웹훅 ID " + client->url().id + ")";
   switch (r.outcome) {
     case SendOutcome::ok:
-      return CheckResult::pass(kTitle, "\"" + text_field(hook, "name") + "\" → 채널 " + text_field(hook, "channel_id") + id);
+      return CheckResult::pass(title, "\"" + text_field(hook, "name") + "\" → 채널 " + text_field(hook, "channel_id") + id);
     case SendOutcome::dead:
-      return CheckResult::fail(kTitle, dead_reason(r.http_status) + " (HTTP " + std::to_string(r.http_status) + ")" + id,
-                               "Discord 채널 설정 → 연동 → 웹후크에서 URL을 다시 복사해 " + where +
-                                   "의 DISCORD_WEBHOOK_URL에 넣으세요 (웹후크가 없으면 새로 만드세요)");
+      return CheckResult::fail(title, dead_reason(r.http_status) + " (HTTP " + std::to_string(r.http_status) + ")" + id,
+                               "Discord 채널 설정 → 연동 → 웹후크에서 URL을 다시 복사해 " + where + "의 " + setting +
+                                   "에 넣으세요 (웹후크가 없으면 새로 만드세요)");
     case SendOutcome::rate_limited:
-      return CheckResult::warn(kTitle, "속도 제한에 걸려 확인하지 못했습니다" + id, "잠시 뒤 다시 점검하세요");
+      return CheckResult::warn(title, "속도 제한에 걸려 확인하지 못했습니다" + id, "잠시 뒤 다시 점검하세요");
     case SendOutcome::rejected:
-      return CheckResult::fail(kTitle, "Discord가 요청을 거부했습니다: " + r.error + id,
+      return CheckResult::fail(title, "Discord가 요청을 거부했습니다: " + r.error + id,
                                "웹훅 URL을 다시 복사해 넣으세요");
     case SendOutcome::retryable:
       break;
   }
   const bool proxied = !config.proxy.http.empty() || !config.proxy.https.empty();
-  return CheckResult::fail(kTitle, without_retry_note(r.error) + id,
+  return CheckResult::fail(title, without_retry_note(r.error) + id,
                            std::string("위의 네트워크: Discord 점검 결과를 확인하세요") +
                                (proxied ? " (프록시 설정도 확인하세요)" : ""));
+}
+
+CheckResult check_webhook(const Config& config, const DoctorOptions&) {
+  const std::string where = config.source_path.empty() ? "설정 파일" : config.source_path;
+  if (config.DISCORD_WEBHOOK_URL.empty() && !config.routes.empty())
+    return CheckResult::pass(kTitle, "DISCORD_WEBHOOK_URL은 비어 있고 routes의 채널 " + std::to_string(config.routes.size()) +
+                                         "개로 보냅니다");
+  if (config.DISCORD_WEBHOOK_URL.empty())
+    return CheckResult::fail(kTitle, "설정되지 않았습니다 — 알림을 보낼 곳이 없습니다",
+                             where + "의 \"DISCORD_WEBHOOK_URL\"을 채우거나 환경 변수 TICKET_ALARM_WEBHOOK_URL을 "
+                                     "설정하세요 (Discord 채널 설정 → 연동 → 웹후크 → URL 복사)");
+  return check_one_webhook(config, config.DISCORD_WEBHOOK_URL, kTitle, "DISCORD_WEBHOOK_URL");
+}
+
+std::vector<CheckResult> check_route_webhooks(const Config& config, const DoctorOptions&) {
+  std::vector<CheckResult> out;
+  for (const auto& r : config.routes)
+    out.push_back(check_one_webhook(config, r.webhook, std::string(kTitle) + " (채널 " + r.name + ")",
+                                    "routes의 \"" + r.name + "\" webhook"));
+  return out;
 }
 
 }  // namespace ta::doctor

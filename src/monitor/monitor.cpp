@@ -30,7 +30,6 @@ Monitor::Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, Mon
       store_(store),
       pool_(pool),
       options_(std::move(options)),
-      filter_(config.KEYWORDS, config.PRIORITY_KEYWORDS, config.EXCLUDE_KEYWORDS, config.alias_groups),
       schedule_(config.interval, config.jitter_s, config.max_backoff_s),
       deliveries_(std::make_unique<DeliveryRunner>(config, store, stop_, options_.dry_run)),
       sites_(selected_sites(config.sources)) {
@@ -176,11 +175,9 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
   } else {
     for (const auto& w : r.warnings) log->warn("{}: {}", site.id, w);
     CrawlPolicy policy;
-    policy.webhook_key = deliveries_->webhook_key();
+    policy.routes = deliveries_->route_policies();
     policy.notify_updates = config_.notify_updates;
     policy.announce_past = config_.announce_past;
-    policy.filter = [this](const Ticket& t) { return filter_.wanted(t); };
-    policy.priority = [this](const Ticket& t) { return filter_.priority(t); };
     policy.summarize_first_crawl = config_.first_run == "summary";
     policy.reminder_offsets = config_.reminders;
     policy.withdrawn_after = config_.withdrawn_after;

@@ -98,7 +98,6 @@ class Monitor {
   Store& store_;
   cdp::BrowserPool& pool_;
   MonitorOptions options_;
-  KeywordFilter filter_;
   SiteSchedule schedule_;
   StopSignal stop_;
   std::unique_ptr<DeliveryRunner> deliveries_;

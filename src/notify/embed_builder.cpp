@@ -5,6 +5,7 @@
 #include "normalize/ticket_time.h"
 #include "notify/discord_escape.h"
 #include "notify/discord_limits.h"
+#include "notify/also_message.h"
 #include "notify/korean_time.h"
 #include "notify/opening_lines.h"
 #include "notify/summary_embed.h"
@@ -94,6 +95,7 @@ std::string change_description(const Notice& n) {
 
 nlohmann::json build_embed(const Notice& notice, const EmbedOptions& options) {
   if (notice.kind == NoticeKind::summary) return build_summary_embed(notice, options);
+  if (notice.kind == NoticeKind::also_on) return build_also_embed(notice, options);
   const Ticket& t = notice.ticket;
   std::string prefix;
   if (notice.priority) prefix += "⭐ ";

@@ -19,6 +19,8 @@ struct EmbedOptions {
   std::time_t now = 0;           // embed timestamp; 0 leaves it out
   std::string username;          // overrides the webhook's name when non-empty
   std::string dashboard_url;     // config dashboard_url: linked from a first-run summary
+  // The route's mention_role: alerts ping <@&id>, and allowed_mentions names exactly that role.
+  std::string mention_role;
 };
 
 // A message ready to send and the notices (indexes into the `due` it was planned from) it carries.

@@ -7,8 +7,16 @@
 namespace ta {
 namespace {
 
+bool pings_role(const PlannedMessage& m, const std::vector<Notice>& due, const EmbedOptions& options) {
+  if (options.mention_role.empty()) return false;
+  for (std::size_t i : m.notice_indexes)
+    if (due[i].kind != NoticeKind::summary && due[i].kind != NoticeKind::also_on) return true;
+  return false;
+}
+
 // Only configuration decides pings; scraped titles are escaped and @-neutralised, and every
-// message states allowed_mentions so Discord's permissive default never applies.
+// message states allowed_mentions so Discord's permissive default never applies. A route's role
+// replaces @here: the role, and only it, is pinged (allowed_mentions.roles, never parse).
 void finish_message(PlannedMessage& m, const std::vector<Notice>& due, const EmbedOptions& options) {
   std::string titles;
   for (std::size_t i : m.notice_indexes) {
@@ -17,10 +25,17 @@ void finish_message(PlannedMessage& m, const std::vector<Notice>& due, const Emb
     std::string title = notify_text::trim(notify_text::sanitize_utf8(due[i].ticket.title));
     titles += escape_for_content(title.empty() ? "(제목 없음)" : title);
   }
-  bool ping = !titles.empty() && options.priority_mention;
-  if (!titles.empty())
-    m.payload["content"] = notify_text::fit((ping ? "@here ⭐ 우선 알림: " : "⭐ 우선 알림: ") + titles, discord::kMaxContent);
-  m.payload["allowed_mentions"] = {{"parse", ping ? nlohmann::json::array({"everyone"}) : nlohmann::json::array()}};
+  if (pings_role(m, due, options)) {
+    const std::string role = "<@&" + options.mention_role + ">";
+    m.payload["content"] = notify_text::fit(titles.empty() ? role : role + " ⭐ 우선 알림: " + titles, discord::kMaxContent);
+    m.payload["allowed_mentions"] = {{"parse", nlohmann::json::array()},
+                                     {"roles", nlohmann::json::array({options.mention_role})}};
+  } else {
+    const bool ping = !titles.empty() && options.priority_mention;
+    if (!titles.empty())
+      m.payload["content"] = notify_text::fit((ping ? "@here ⭐ 우선 알림: " : "⭐ 우선 알림: ") + titles, discord::kMaxContent);
+    m.payload["allowed_mentions"] = {{"parse", ping ? nlohmann::json::array({"everyone"}) : nlohmann::json::array()}};
+  }
   std::string username = notify_text::fit(options.username, discord::kMaxUsername);
   if (!username.empty()) m.payload["username"] = username;
 }

@@ -21,15 +21,17 @@ nlohmann::json build_reminder_message(const Reminder& r, const EmbedOptions& opt
   if (label.empty()) label = open_type_korean(r.opening_kind);
   std::string title = notify_text::trim(notify_text::sanitize_utf8(r.title));
   if (title.empty()) title = "(제목 없음)";
-  const bool ping = r.priority && options.priority_mention;
+  const bool role = !options.mention_role.empty();
+  const bool ping = !role && r.priority && options.priority_mention;
   const std::string stamp = std::to_string(static_cast<long long>(r.opening_at));
-  std::string text = std::string(ping ? "@here " : "") + "⏰ " + minutes_before_text(r.offset_min) + " 뒤 " +
+  std::string text = std::string(role ? "<@&" + options.mention_role + "> " : ping ? "@here " : "") + "⏰ " + minutes_before_text(r.offset_min) + " 뒤 " +
                      escape_for_content(label) + " 오픈: " + escape_for_content(title) + " (<t:" + stamp + ":t>, <t:" +
                      stamp + ":R>)";
   const std::string url = embed_safe_url(r.url);
   if (!url.empty()) text += "\n" + url;
-  nlohmann::json message = {{"content", notify_text::fit(text, discord::kMaxContent)},
-                            {"allowed_mentions", {{"parse", ping ? nlohmann::json::array({"everyone"}) : nlohmann::json::array()}}}};
+  nlohmann::json mentions = {{"parse", ping ? nlohmann::json::array({"everyone"}) : nlohmann::json::array()}};
+  if (role) mentions["roles"] = nlohmann::json::array({options.mention_role});
+  nlohmann::json message = {{"content", notify_text::fit(text, discord::kMaxContent)}, {"allowed_mentions", mentions}};
   const std::string username = notify_text::fit(options.username, discord::kMaxUsername);
   if (!username.empty()) message["username"] = username;
   return message;

@@ -13,6 +13,9 @@
 namespace ta {
 namespace {
 
+// Discord's JSON error code for a message that no longer exists.
+constexpr int kUnknownMessage = 10008;
+
 struct Exchange {
   std::string body;
   std::map<std::string, std::string> headers;  // lower-case names
@@ -111,6 +114,30 @@ SendResult WebhookClient::send(const nlohmann::json& payload) {
   return perform(url_.post_url, &body, nullptr);
 }
 
+SendResult WebhookClient::edit_message(const std::string& message_id, const nlohmann::json& payload) {
+  const auto now = Clock::now();
+  const auto allowed = next_allowed_at();
+  if (now < allowed) return early(allowed - now);
+  const bool digits = !message_id.empty() &&
+                      message_id.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits) {
+    SendResult r;
+    r.outcome = SendOutcome::rejected;
+    r.error = "고칠 메시지의 ID가 없습니다.";
+    return r;
+  }
+  const std::string body = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string url = url_.base + "/messages/" + message_id;
+  if (!url_.thread_id.empty()) url += "?thread_id=" + url_.thread_id;
+  SendResult r = perform(url, &body, nullptr, "PATCH");
+  if (r.http_status == 404 && r.discord_code == kUnknownMessage) {
+    r.outcome = SendOutcome::rejected;
+    r.error = "고칠 메시지가 채널에서 지워졌습니다 (HTTP 404, 코드 10008).";
+  }
+  if (r.outcome == SendOutcome::ok && r.message_id.empty()) r.message_id = message_id;
+  return r;
+}
+
 SendResult WebhookClient::send_when_allowed(const nlohmann::json& payload, StopSignal* stop) {
   for (;;) {
     auto allowed = next_allowed_at();
@@ -128,7 +155,8 @@ SendResult WebhookClient::fetch_webhook(nlohmann::json* webhook) {
   return perform(url_.base, nullptr, webhook);
 }
 
-SendResult WebhookClient::perform(const std::string& url, const std::string* body, nlohmann::json* response_json) {
+SendResult WebhookClient::perform(const std::string& url, const std::string* body, nlohmann::json* response_json,
+                                  const char* method) {
   std::lock_guard<std::mutex> request_lock(request_mutex_);
   auto* curl = static_cast<CURL*>(curl_);
   if (!curl) return transport_failure(false, "libcurl을 초기화하지 못함");
@@ -149,7 +177,9 @@ SendResult WebhookClient::perform(const std::string& url, const std::string* bod
   } else {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   }
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);  // nullptr: POST or GET as set above
   CURLcode rc = curl_easy_perform(curl);
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, nullptr);
   auto received = Clock::now();
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

@@ -43,6 +43,9 @@ class WebhookClient {
   // Waits for next_allowed_at() (interrupted by `stop`, which may be null), then send(). When
   // stopped first, returns retryable with nothing sent.
   SendResult send_when_allowed(const nlohmann::json& payload, StopSignal* stop);
+  // PATCHes the webhook's own message `message_id` (an edit never pings). Unknown Message (404,
+  // code 10008: deleted in the channel) is `rejected`, not a dead webhook.
+  SendResult edit_message(const std::string& message_id, const nlohmann::json& payload);
   // GET the webhook object ({id, name, channel_id, guild_id, type}); `webhook` is set on ok.
   SendResult fetch_webhook(nlohmann::json* webhook);
 
@@ -51,7 +54,8 @@ class WebhookClient {
   const WebhookUrl& url() const { return url_; }
 
  private:
-  SendResult perform(const std::string& url, const std::string* body, nlohmann::json* response_json);
+  SendResult perform(const std::string& url, const std::string* body, nlohmann::json* response_json,
+                     const char* method = nullptr);
 
   WebhookUrl url_;
   WebhookClientOptions options_;

@@ -10,7 +10,19 @@
 
 namespace ta {
 
+// One channel a notice may go to (config routes): its own deliveries and reminders.
+struct RoutePolicy {
+  std::string route = "default";
+  std::string webhook_key;  // as CrawlPolicy::webhook_key
+  // As CrawlPolicy::filter / priority, for this route (its sites, genres and keywords).
+  std::function<bool(const Ticket&)> filter;
+  std::function<bool(const Ticket&)> priority;
+};
+
 struct CrawlPolicy {
+  // Every route a notice may go to; each that `filter` lets through gets its own delivery and
+  // reminders. Empty: the one route "default" made of webhook_key, filter and priority below.
+  std::vector<RoutePolicy> routes;
   // Deliveries are queued for this webhook. "" (no webhook configured) still queues them so the
   // notifier can log "would send" and Store::adopt_pending_deliveries hands them to the webhook
   // once one is configured: nothing discovered meanwhile is lost.
@@ -49,6 +61,7 @@ struct CrawlOutcome {
   int past_skipped = 0;                 // would be announced, but open_at < now and !announce_past
   int filtered_out = 0;                 // would be announced, but policy.filter said no
   std::vector<Ticket> withdrawn;        // gone from the list for withdrawn_after crawls, by this one
+  std::vector<Ticket> also_on;          // new here, but the same show was announced from another site
 };
 
 // One crawl attempt of one site, successful or not (then `error` says why).

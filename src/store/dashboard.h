@@ -34,6 +34,16 @@ struct SiteStatus {
   std::int64_t duration_ms = 0;  // of the latest successful cycle
 };
 
+// One route's deliveries (store/delivery.h states), for the dashboard's channel table.
+struct RouteCounts {
+  std::string route;
+  std::string webhook;  // the webhook key its latest delivery went to
+  std::int64_t waiting = 0;  // pending, deferred or retry
+  std::int64_t sent = 0;
+  std::int64_t failed = 0;
+  std::optional<std::time_t> last_sent_at;
+};
+
 struct DailyCount {
   std::string day;  // KST, YYYY-MM-DD
   std::string site;

@@ -11,6 +11,7 @@ const char* to_string(DeliveryKind kind) {
     case DeliveryKind::Cancel: return "cancel";
     case DeliveryKind::Test: return "test";
     case DeliveryKind::Summary: return "summary";
+    case DeliveryKind::Also: return "also";
   }
   return "new";
 }
@@ -32,7 +33,8 @@ bool is_waiting(DeliveryState status) {
 }
 
 bool is_alert(DeliveryKind kind) {
-  return kind == DeliveryKind::New || kind == DeliveryKind::Update || kind == DeliveryKind::Cancel;
+  return kind == DeliveryKind::New || kind == DeliveryKind::Update || kind == DeliveryKind::Cancel ||
+         kind == DeliveryKind::Also;
 }
 
 DeliveryKind delivery_kind_from_string(const std::string& text) {
@@ -41,6 +43,7 @@ DeliveryKind delivery_kind_from_string(const std::string& text) {
   if (text == "cancel") return DeliveryKind::Cancel;
   if (text == "test") return DeliveryKind::Test;
   if (text == "summary") return DeliveryKind::Summary;
+  if (text == "also") return DeliveryKind::Also;
   throw StoreError("read delivery kind", "unknown kind '" + text + "'");
 }
 

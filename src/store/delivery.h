@@ -12,8 +12,10 @@
 namespace ta {
 
 // cancel: the notice was withdrawn from the site's list, or the site posted that the show or its
-// sale is cancelled; told once to the fans who got its alert.
-enum class DeliveryKind { New, Update, Cancel, Test, Summary };
+// sale is cancelled; told once to the fans who got its alert. also: a show already announced from
+// another site opens here too (same_show.h): the first alert is edited to list this site, or a
+// short follow-up says so — never a second full alert.
+enum class DeliveryKind { New, Update, Cancel, Test, Summary, Also };
 // Where a delivery is in its life, stored as a word (never inferred from timestamps):
 //   pending  — due now;
 //   deferred — held back by max_notifications_per_cycle, due when the next cycle starts;
@@ -25,10 +27,11 @@ enum class DeliveryState { Pending, Deferred, Retry, Sent, Failed, Stale };
 // The states still waiting to go out, as an SQL list.
 constexpr const char* kWaitingStatesSql = "('pending', 'deferred', 'retry')";
 bool is_waiting(DeliveryState status);
-// A message about one notice (new, update, cancel), as opposed to a test or a summary.
+// A message about one notice (new, update, cancel, also), as opposed to a test or a summary.
 bool is_alert(DeliveryKind kind);
 
-// The words stored in the database: new | update | cancel | test | summary, and the states above.
+// The words stored in the database: new | update | cancel | test | summary | also, and the states
+// above.
 const char* to_string(DeliveryKind kind);
 const char* to_string(DeliveryState status);
 DeliveryKind delivery_kind_from_string(const std::string& text);
@@ -39,6 +42,7 @@ struct Delivery {
   std::string site;       // empty for test messages; the site of a first-run summary
   std::string ticket_id;  // empty for test and summary messages
   std::string webhook;    // webhook_key(); "" = queued while no webhook was configured
+  std::string route = "default";  // the configured route (channel) it is for
   DeliveryKind kind = DeliveryKind::New;
   DeliveryState status = DeliveryState::Pending;
   int attempts = 0;
@@ -50,7 +54,7 @@ struct Delivery {
   Ticket ticket;                  // the ticket as it was when queued (what the message says)
   std::vector<Ticket> summary;    // summary messages only: the notices the summary counts
   // update: the stored ticket before the change; update/cancel from a site's change notice: the
-  // notice it is about, when one was found
+  // notice it is about, when one was found; also: the other site's notice first announced
   std::optional<Ticket> previous;
 };
 

@@ -4,22 +4,22 @@
 #include "store/announced_lookup.h"
 #include "store/daily_stats.h"
 #include "store/first_run.h"
+#include "store/delivery_rows.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
 namespace ta {
-namespace {
 
-constexpr const char* kDeliveryColumns =
+const char* const kDeliveryColumns =
     "id, site, ticket_id, webhook, kind, status, attempts, next_attempt_at, created_at, sent_at, last_error, "
-    "discord_message_id, payload, previous";
+    "discord_message_id, payload, previous, route";
 
-nlohmann::json object_from_text(const std::string& text) {
+static nlohmann::json object_from_text(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   return j.is_object() ? j : nlohmann::json::object();
 }
 
-Ticket ticket_from_text(const std::string& text) { return ticket_from_json(object_from_text(text)); }
+static Ticket ticket_from_text(const std::string& text) { return ticket_from_json(object_from_text(text)); }
 
 Delivery read_delivery(const Statement& q) {
   Delivery d;
@@ -39,8 +39,11 @@ Delivery read_delivery(const Statement& q) {
   d.ticket = ticket_from_json(payload);
   if (d.kind == DeliveryKind::Summary) d.summary = summary_notices(payload);
   if (auto previous = q.column_optional_text(13)) d.previous = ticket_from_text(*previous);
+  d.route = q.column_text(14);
   return d;
 }
+
+namespace {
 
 std::optional<Delivery> find_delivery(Database& db, std::int64_t id) {
   Statement q(db, std::string("SELECT ") + kDeliveryColumns + " FROM deliveries WHERE id = ?");
@@ -129,16 +132,16 @@ std::int64_t Store::queue_test_delivery(const std::string& webhook_key, const Ti
   return db_->last_insert_rowid();
 }
 
-int Store::adopt_pending_deliveries(const std::string& webhook_key) {
+int Store::adopt_pending_deliveries(const std::string& route, const std::string& webhook_key) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement q(*db_, std::string("UPDATE deliveries SET webhook = ? WHERE status IN ") + kWaitingStatesSql +
-                        " AND webhook <> ?");
-  q.bind(1, webhook_key).bind(2, webhook_key);
+                        " AND route = ? AND webhook <> ?");
+  q.bind(1, webhook_key).bind(2, route).bind(3, webhook_key);
   q.run();
   const int moved = db_->changes();
-  if (moved > 0) logger("store")->info("대기 중인 알림 {}건을 현재 웹훅으로 옮김", moved);
-  Statement reminders(*db_, "UPDATE reminders SET webhook = ? WHERE status = 'scheduled' AND webhook <> ?");
-  reminders.bind(1, webhook_key).bind(2, webhook_key);
+  if (moved > 0) logger("store")->info("대기 중인 알림 {}건을 경로 {}의 현재 웹훅으로 옮김", moved, route);
+  Statement reminders(*db_, "UPDATE reminders SET webhook = ? WHERE status = 'scheduled' AND route = ? AND webhook <> ?");
+  reminders.bind(1, webhook_key).bind(2, route).bind(3, webhook_key);
   reminders.run();
   return moved;
 }

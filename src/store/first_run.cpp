@@ -10,7 +10,7 @@ bool is_first_crawl(Database& db, const std::string& site) {
 }
 
 std::int64_t queue_summary(Database& db, const std::string& site, const std::vector<Ticket>& notices,
-                           const std::string& webhook_key, std::time_t now) {
+                           const std::string& route, const std::string& webhook_key, std::time_t now) {
   Ticket about;
   about.site = site;
   about.site_name = notices.empty() ? site : notices.front().site_name;
@@ -19,9 +19,9 @@ std::int64_t queue_summary(Database& db, const std::string& site, const std::vec
   for (const auto& t : notices) payload["summary"].push_back(to_json(t));
   Statement q(db,
               "INSERT INTO deliveries (site, ticket_id, webhook, kind, status, attempts, next_attempt_at, created_at, "
-              "payload) VALUES (?, NULL, ?, 'summary', 'pending', 0, ?, ?, ?)");
+              "payload, route) VALUES (?, NULL, ?, 'summary', 'pending', 0, ?, ?, ?, ?)");
   q.bind(1, site).bind(2, webhook_key).bind(3, static_cast<std::int64_t>(now)).bind(4, static_cast<std::int64_t>(now));
-  q.bind(5, payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  q.bind(5, payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).bind(6, route);
   q.run();
   return db.last_insert_rowid();
 }

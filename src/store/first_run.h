@@ -16,7 +16,7 @@ bool is_first_crawl(Database& db, const std::string& site);
 
 // Queues the summary of `notices` (kind 'summary', no ticket of its own); returns its id.
 std::int64_t queue_summary(Database& db, const std::string& site, const std::vector<Ticket>& notices,
-                           const std::string& webhook_key, std::time_t now);
+                           const std::string& route, const std::string& webhook_key, std::time_t now);
 
 // The payload's notices, as queue_summary wrote them.
 std::vector<Ticket> summary_notices(const nlohmann::json& payload);

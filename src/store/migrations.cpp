@@ -284,6 +284,65 @@ CREATE TABLE site_health (
 );
 )sql";
 
+// v7: several channels (config routes). Every delivery and reminder names the route it is for,
+// so a route whose webhook is replaced takes its own waiting messages along and no other's;
+// what was queued before is the old keys' route ('default'). A reminder is once per (opening,
+// offset, route). Deliveries gain the kind 'also': the same show opening on another site, told
+// by editing the first alert or in a short follow-up (rebuilt for the CHECK, ids kept).
+static const char* const kRoutesV7 = R"sql(
+CREATE TABLE deliveries_v7 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT,
+  ticket_id TEXT,
+  webhook TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('new', 'update', 'cancel', 'test', 'summary', 'also')),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'deferred', 'retry', 'sent', 'failed', 'stale')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  discord_message_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  payload TEXT NOT NULL,
+  previous TEXT,
+  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1)),
+  route TEXT NOT NULL DEFAULT 'default',
+  FOREIGN KEY (site, ticket_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+INSERT INTO deliveries_v7 SELECT id, site, ticket_id, webhook, kind, status, attempts, next_attempt_at, last_error,
+  discord_message_id, created_at, sent_at, payload, previous, priority, 'default' FROM deliveries;
+DROP TABLE deliveries;
+ALTER TABLE deliveries_v7 RENAME TO deliveries;
+CREATE INDEX deliveries_due ON deliveries(status, webhook, next_attempt_at);
+CREATE INDEX deliveries_ticket ON deliveries(site, ticket_id);
+
+CREATE TABLE reminders_v7 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT NOT NULL,
+  notice_id TEXT NOT NULL,
+  opening_kind TEXT NOT NULL,
+  opening_label TEXT NOT NULL DEFAULT '',
+  opening_at INTEGER NOT NULL,
+  offset_min INTEGER NOT NULL CHECK (offset_min > 0),
+  due_at INTEGER NOT NULL,
+  webhook TEXT NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1)),
+  status TEXT NOT NULL CHECK (status IN ('scheduled', 'sent', 'skipped', 'cancelled', 'failed')),
+  last_error TEXT NOT NULL DEFAULT '',
+  discord_message_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  route TEXT NOT NULL DEFAULT 'default',
+  UNIQUE (site, notice_id, opening_kind, opening_label, opening_at, offset_min, route),
+  FOREIGN KEY (site, notice_id) REFERENCES tickets(site, id) ON DELETE CASCADE
+);
+INSERT INTO reminders_v7 SELECT id, site, notice_id, opening_kind, opening_label, opening_at, offset_min, due_at,
+  webhook, priority, status, last_error, discord_message_id, created_at, sent_at, 'default' FROM reminders;
+DROP TABLE reminders;
+ALTER TABLE reminders_v7 RENAME TO reminders;
+CREATE INDEX reminders_due ON reminders(status, webhook, due_at);
+)sql";
+
 const std::vector<Migration>& store_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "initial schema", kSchemaV1},
@@ -292,6 +351,7 @@ const std::vector<Migration>& store_migrations() {
       {4, "reminders and the calendar's openings", kRemindersV4},
       {5, "a notice's listing (withdrawn, cancelled) and cancel messages", kListingV5},
       {6, "the canary's verdict per site", kSiteHealthV6},
+      {7, "routes: a delivery and a reminder per channel; the same show on another site", kRoutesV7},
   };
   return migrations;
 }

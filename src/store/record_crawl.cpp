@@ -16,6 +16,8 @@
 // !announce_past) or policy.filter rejects it. Losing an open time (null after a value) is a
 // crawl glitch, not news. A ticket is judged when it appears or changes: one stored while
 // filtered out or past stays silent until then (changing KEYWORDS does not replay the backlog).
+// Each route (channel) whose filter lets a candidate through gets a delivery of its own. A new
+// notice whose show was announced from another site (same_show.h) is an "also", not a new alert.
 #include <algorithm>
 #include <set>
 
@@ -32,6 +34,7 @@
 #include "store/notice_identity.h"
 #include "store/opening_rows.h"
 #include "store/reminder_rows.h"
+#include "store/same_show.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 #include "normalize/kst_time.h"
@@ -208,6 +211,33 @@ void judge_site_mark(Database& db, const Ticket& t, SiteMark mark, const std::op
   }
 }
 
+// The routes a crawl's notices may go to: policy.routes, or the one its single-route fields make.
+std::vector<RoutePolicy> routes_of(const CrawlPolicy& policy) {
+  if (!policy.routes.empty()) return policy.routes;
+  return {RoutePolicy{"default", policy.webhook_key, policy.filter, policy.priority}};
+}
+
+// Which routes want a notice, and which of them give it priority.
+struct RouteVerdicts {
+  std::vector<bool> wanted, priority;
+  bool any_wanted() const { return std::find(wanted.begin(), wanted.end(), true) != wanted.end(); }
+};
+
+RouteVerdicts judge_routes(const std::vector<RoutePolicy>& routes, const Ticket& t) {
+  RouteVerdicts v;
+  for (const auto& r : routes) {
+    v.wanted.push_back(!r.filter || r.filter(t));
+    v.priority.push_back(r.priority && r.priority(t));
+  }
+  return v;
+}
+
+std::vector<std::string> route_names(const std::vector<RoutePolicy>& routes) {
+  std::vector<std::string> out;
+  for (const auto& r : routes) out.push_back(r.route);
+  return out;
+}
+
 }  // namespace
 
 CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Ticket>& tickets, std::time_t now,
@@ -236,23 +266,27 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
                    "listing = excluded.listing, missing_crawls = 0, site_mark = excluded.site_mark");
   Statement queue(*db_,
                   "INSERT INTO deliveries (site, ticket_id, webhook, kind, status, attempts, next_attempt_at, "
-                  "created_at, payload, previous, priority) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)");
+                  "created_at, payload, previous, priority, route) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?)");
 
   std::vector<Ticket> resolved = tickets;
   for (auto& t : resolved) t.site = site;
   resolve_notice_ids(*db_, site, resolved);
 
+  const std::vector<RoutePolicy> routes = routes_of(policy);
+  const std::vector<std::string> names = route_names(routes);
   CrawlOutcome out;
-  auto enqueue = [&](const Ticket& t, DeliveryKind kind, const std::optional<Ticket>& previous, bool priority) {
+  auto enqueue = [&](const Ticket& t, DeliveryKind kind, const std::optional<Ticket>& previous, bool priority,
+                     const RoutePolicy& route) {
     queue.reset();
-    queue.bind(1, t.site).bind(2, t.id).bind(3, policy.webhook_key).bind(4, to_string(kind));
+    queue.bind(1, t.site).bind(2, t.id).bind(3, route.webhook_key).bind(4, to_string(kind));
     queue.bind(5, static_cast<std::int64_t>(now)).bind(6, static_cast<std::int64_t>(now)).bind(7, to_json(t).dump());
     queue.bind(8, previous ? std::optional<std::string>(to_json(*previous).dump()) : std::nullopt);
-    queue.bind(9, static_cast<std::int64_t>(priority ? 1 : 0));
+    queue.bind(9, static_cast<std::int64_t>(priority ? 1 : 0)).bind(10, route.route);
     queue.run();
     out.queued.push_back(db_->last_insert_rowid());
   };
   const bool first_crawl = policy.summarize_first_crawl && is_first_crawl(*db_, site);
+  std::vector<std::vector<Ticket>> summarized(routes.size());  // per route
   std::set<std::string> seen_ids;
   for (Ticket t : resolved) {
     if (t.id.empty()) {
@@ -326,27 +360,47 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       if (keeps_schedule(j.listing)) sync_calendar(*db_, t, now);
     }
     if (relisted) logger("store")->info("다시 게시된 공지 ({}): {}", site, t.title);
-    const bool wanted = !policy.filter || policy.filter(t);
-    const bool priority = policy.priority && policy.priority(t);
-    sync_reminders(*db_, t,
-                   ReminderPolicy{policy.reminder_offsets, policy.webhook_key, wanted && keeps_schedule(j.listing), priority},
-                   now);
+    const RouteVerdicts verdicts = judge_routes(routes, t);
+    for (std::size_t r = 0; r < routes.size(); ++r)
+      sync_reminders(*db_, t,
+                     ReminderPolicy{policy.reminder_offsets, routes[r].route, routes[r].webhook_key,
+                                    verdicts.wanted[r] && keeps_schedule(j.listing), verdicts.priority[r]},
+                     now);
+    cancel_reminders_outside(*db_, t, names);
 
     if (!kind) continue;
     if (all_openings_past(t, now) && !policy.announce_past) {
       ++out.past_skipped;
       continue;
     }
-    if (!wanted) {
+    if (!verdicts.any_wanted()) {
       ++out.filtered_out;
       continue;
     }
-    if (first_crawl && *kind == DeliveryKind::New && !priority) {
+    const std::optional<Ticket> same_show = *kind == DeliveryKind::New && mark == SiteMark::none && !first_crawl
+                                                ? find_same_show(*db_, t)
+                                                : std::nullopt;
+    if (same_show) {
+      out.also_on.push_back(t);
+      logger("store")->info("다른 예매처에서 이미 알린 공연 ({} → {}): {}", same_show->site, site, t.title);
+    }
+    bool in_summary = false;
+    for (std::size_t r = 0; r < routes.size(); ++r) {
+      if (!verdicts.wanted[r]) continue;
+      if (first_crawl && *kind == DeliveryKind::New && !verdicts.priority[r]) {
+        summarized[r].push_back(t);
+        in_summary = true;
+        continue;
+      }
+      if (same_show && alerted_on_route(*db_, routes[r].route, *same_show))
+        enqueue(t, DeliveryKind::Also, same_show, verdicts.priority[r], routes[r]);
+      else
+        enqueue(t, *kind, previous, verdicts.priority[r], routes[r]);
+    }
+    if (in_summary) {
       remember_summarized(*db_, t, now);
       out.summarized.push_back(t);
-      continue;
     }
-    enqueue(t, *kind, previous, priority);
   }
 
   if (policy.withdrawn_after > 0 && out.items > 0) {
@@ -359,13 +413,16 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
       out.withdrawn.push_back(gone->ticket);
       logger("store")->info("예매처 목록에서 내려간 공지 ({}회 연속 없음, {}): {}", missing.missing_crawls, site,
                             gone->ticket.title);
-      const bool told = last_told(*db_, latest_delivery, site, missing.id).has_value();
-      if (told && (!policy.filter || policy.filter(gone->ticket)))
-        enqueue(gone->ticket, DeliveryKind::Cancel, std::nullopt, policy.priority && policy.priority(gone->ticket));
+      if (!last_told(*db_, latest_delivery, site, missing.id)) continue;
+      const RouteVerdicts verdicts = judge_routes(routes, gone->ticket);
+      for (std::size_t r = 0; r < routes.size(); ++r)
+        if (verdicts.wanted[r]) enqueue(gone->ticket, DeliveryKind::Cancel, std::nullopt, verdicts.priority[r], routes[r]);
     }
   }
 
-  if (!out.summarized.empty()) out.queued.push_back(queue_summary(*db_, site, out.summarized, policy.webhook_key, now));
+  for (std::size_t r = 0; r < routes.size(); ++r)
+    if (!summarized[r].empty())
+      out.queued.push_back(queue_summary(*db_, site, summarized[r], routes[r].route, routes[r].webhook_key, now));
 
   DailyDelta delta;
   delta.crawled = out.items;

@@ -26,6 +26,7 @@ struct Reminder {
   int offset_min = 0;
   std::time_t due_at = 0;
   std::string webhook;
+  std::string route = "default";
   bool priority = false;
   ReminderState status = ReminderState::Scheduled;
   // From the notice, for the message.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -46,7 +47,7 @@ std::set<OpeningKey> wanted_reminders(const Ticket& t, const std::vector<int>& o
 
 constexpr const char* kReminderColumns =
     "r.id, r.site, r.notice_id, r.opening_kind, r.opening_label, r.opening_at, r.offset_min, r.due_at, r.webhook, "
-    "r.priority, r.status, t.title, t.url, t.site_name";
+    "r.priority, r.status, t.title, t.url, t.site_name, r.route";
 
 Reminder read_reminder(const Statement& q) {
   Reminder r;
@@ -64,6 +65,7 @@ Reminder read_reminder(const Statement& q) {
   r.title = q.column_text(11);
   r.url = q.column_text(12);
   r.site_name = q.column_text(13);
+  r.route = q.column_text(14);
   return r;
 }
 
@@ -74,8 +76,8 @@ void sync_reminders(Database& db, const Ticket& t, const ReminderPolicy& policy,
   const auto wanted = policy.wanted ? wanted_reminders(t, policy.offsets) : std::set<OpeningKey>{};
   Statement scheduled(db,
                       "SELECT id, opening_kind, opening_label, opening_at, offset_min FROM reminders "
-                      "WHERE site = ? AND notice_id = ? AND status = 'scheduled'");
-  scheduled.bind(1, t.site).bind(2, t.id);
+                      "WHERE site = ? AND notice_id = ? AND route = ? AND status = 'scheduled'");
+  scheduled.bind(1, t.site).bind(2, t.id).bind(3, policy.route);
   std::vector<std::int64_t> cancelled;
   while (scheduled.step()) {
     const OpeningKey key{scheduled.column_text(1), scheduled.column_text(2), scheduled.column_int(3),
@@ -92,8 +94,8 @@ void sync_reminders(Database& db, const Ticket& t, const ReminderPolicy& policy,
   // (the opening moved away and back) is scheduled again.
   Statement insert(db,
                    "INSERT INTO reminders (site, notice_id, opening_kind, opening_label, opening_at, offset_min, due_at, "
-                   "webhook, priority, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?) "
-                   "ON CONFLICT (site, notice_id, opening_kind, opening_label, opening_at, offset_min) DO UPDATE SET "
+                   "webhook, priority, status, created_at, route) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?) "
+                   "ON CONFLICT (site, notice_id, opening_kind, opening_label, opening_at, offset_min, route) DO UPDATE SET "
                    "status = 'scheduled', webhook = excluded.webhook, priority = excluded.priority "
                    "WHERE reminders.status = 'cancelled'");
   for (const auto& [kind, label, at, offset] : wanted) {
@@ -103,7 +105,23 @@ void sync_reminders(Database& db, const Ticket& t, const ReminderPolicy& policy,
     insert.bind(1, t.site).bind(2, t.id).bind(3, kind).bind(4, label).bind(5, at).bind(6, offset);
     insert.bind(7, at - static_cast<std::int64_t>(offset) * 60).bind(8, policy.webhook_key);
     insert.bind(9, static_cast<std::int64_t>(policy.priority ? 1 : 0)).bind(10, static_cast<std::int64_t>(now));
+    insert.bind(11, policy.route);
     insert.run();
+  }
+}
+
+void cancel_reminders_outside(Database& db, const Ticket& t, const std::vector<std::string>& routes) {
+  Statement scheduled(db, "SELECT id, route FROM reminders WHERE site = ? AND notice_id = ? AND status = 'scheduled'");
+  scheduled.bind(1, t.site).bind(2, t.id);
+  std::vector<std::int64_t> orphaned;
+  while (scheduled.step())
+    if (std::find(routes.begin(), routes.end(), scheduled.column_text(1)) == routes.end())
+      orphaned.push_back(scheduled.column_int(0));
+  Statement cancel(db, "UPDATE reminders SET status = 'cancelled' WHERE id = ?");
+  for (std::int64_t id : orphaned) {
+    cancel.reset();
+    cancel.bind(1, id);
+    cancel.run();
   }
 }
 

@@ -93,9 +93,17 @@ class Store {
   // The latest schedule changes and cancellations told (or about to be told) to fans, newest first.
   std::vector<Delivery> recent_changes(int limit);
   std::int64_t queue_test_delivery(const std::string& webhook_key, const Ticket& sample, std::time_t now);
-  // There is one webhook per installation: waiting deliveries queued with no webhook ("") or for
-  // a replaced webhook are re-addressed to `webhook_key`. Returns how many were moved.
-  int adopt_pending_deliveries(const std::string& webhook_key);
+  // The route's webhook is `webhook_key` now: its waiting deliveries and scheduled reminders
+  // queued while it had no webhook ("") or another one (replaced in the config) are re-addressed
+  // to it; other routes' are left alone. Returns how many deliveries were moved.
+  int adopt_pending_deliveries(const std::string& route, const std::string& webhook_key);
+  // Every route that has deliveries, with its counts: the dashboard's channel table.
+  std::vector<RouteCounts> route_counts();
+  // The sent alert about (site, id) on `route` — its Discord message id — and every delivery sent
+  // in that same message, in order: what an edit has to send again. Empty when none was sent.
+  std::vector<Delivery> sent_message_of(const std::string& route, const std::string& site, const std::string& id);
+  // The "also" deliveries sent for the notice (site, id) on `route`, oldest first.
+  std::vector<Delivery> sent_also_for(const std::string& route, const std::string& site, const std::string& id);
   // Sent: remembered in `announced` for good, so the ticket never alerts again with these values.
   void mark_sent(std::int64_t id, const std::string& discord_message_id, std::time_t now);
   // State retry, due at `next_attempt_at`; a 429 passes count_attempt = false.

@@ -51,7 +51,8 @@ nlohmann::json stats_view(const Config& config, Store& store, std::time_t now) {
           {"sent", count("sent")},
           {"failed", count("failed")},
           {"stale", count("stale")},
-          {"webhook", webhook}};
+          {"webhook", webhook},
+          {"routes", routes_view(config, store)}};
 }
 
 }  // namespace ta

@@ -22,6 +22,9 @@ nlohmann::json tickets_view(Store& store, const TicketQuery& query, std::time_t 
 nlohmann::json sites_view(const Config& config, Store& store, StatusSource& status, std::time_t now);
 // /api/stats: 30 KST days oldest first (days without activity as zeros), the queue, the webhook.
 nlohmann::json stats_view(const Config& config, Store& store, std::time_t now);
+// /api/stats' "routes": one row per channel (name, configured, status ok/dead, last_error,
+// waiting, sent, failed, last_sent_at, mention_role), then removed routes still holding messages.
+nlohmann::json routes_view(const Config& config, Store& store);
 // /api/reminders: the next `limit` reminders still scheduled, soonest first.
 nlohmann::json reminders_view(Store& store, std::time_t now, int limit = 20);
 // /api/changes: the latest schedule changes and cancellations (update and cancel messages), newest first.

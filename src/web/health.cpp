@@ -45,14 +45,18 @@ HealthReport check_health(const Config& config, Store& store, StatusSource& sour
       report.reasons.push_back(site_display_name(h.site) + ": 추출 결과가 이상합니다 — " + redact(h.reason) + " (추출 방식 " +
                                (h.strategy.empty() ? "?" : h.strategy) + ")");
   }
-  const std::string key = webhook_key(config.DISCORD_WEBHOOK_URL);
-  if (!key.empty()) {
+  for (const auto& route : delivery_routes(config)) {
+    const std::string key = webhook_key(route.webhook);
+    if (key.empty()) continue;
     auto hook = store.webhook_status(key);
-    if (hook && hook->status == "dead") {
-      std::string reason = "Discord 웹훅을 사용할 수 없습니다 (dead)";
-      if (!hook->last_error.empty()) reason += ": " + redact(hook->last_error);
-      report.reasons.push_back(reason + " — DISCORD_WEBHOOK_URL을 확인하세요");
-    }
+    if (!hook || hook->status != "dead") continue;
+    const bool is_default = route.name == kDefaultRoute;
+    std::string reason = is_default ? "Discord 웹훅을 사용할 수 없습니다 (dead)"
+                                    : "채널 \"" + route.name + "\"의 Discord 웹훅을 사용할 수 없습니다 (dead)";
+    if (!hook->last_error.empty()) reason += ": " + redact(hook->last_error);
+    report.reasons.push_back(reason + " — " +
+                             (is_default ? std::string("DISCORD_WEBHOOK_URL") : "routes의 \"" + route.name + "\" webhook") +
+                             "을 확인하세요");
   }
   if (const std::string problem = source.store_problem(); !problem.empty()) report.reasons.push_back(problem);
   report.ok = report.reasons.empty();

@@ -101,6 +101,45 @@ TEST(Cli, CheckConfigMatchSaysWhichKeywordOrAliasATitleMeets) {
   EXPECT_NE(r.out.find("\"뮤지컬〈LES MISÉRABLES〉\": 알림 대상 — KEYWORDS \"뮤지컬\""), std::string::npos) << r.out;
 }
 
+TEST(Cli, CheckConfigMatchListsTheRoutesATitleReaches) {
+  Cli cli;
+  json c = {{"DISCORD_WEBHOOK_URL", "https://discord.com/api/webhooks/100/defaultToken"},
+            {"routes", json::array({{{"name", "아이유"},
+                                     {"webhook", "https://discord.com/api/webhooks/200/iuToken"},
+                                     {"keywords", {"IU"}},
+                                     {"mention_role", "111122223333444455"},
+                                     {"sites", {"interpark", "melon"}}},
+                                    {{"name", "뮤지컬"},
+                                     {"webhook", "https://discord.com/api/webhooks/300/musicalToken"},
+                                     {"genres", {"뮤지컬"}},
+                                     {"exclude", {"굿즈"}}}})},
+            {"data_dir", cli.dir.file("data")},
+            {"log", {{"dir", cli.dir.file("logs")}}}};
+  std::ofstream(cli.dir.file("routes.json")) << c.dump();
+  auto r = cli.run({"check-config", "--config", cli.dir.file("routes.json"), "--match", "아이유 콘서트", "--match",
+                    "뮤지컬 레베카 굿즈"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"아이유 콘서트\":\n  → 기본 채널 (DISCORD_WEBHOOK_URL): 보냄\n"
+                       "  → 채널 \"아이유\": 보냄, 역할 <@&111122223333444455> 호출 — 키워드 \"IU\" (별칭 \"아이유\"(으)로 찾음) "
+                       "(interpark·melon 공지일 때)\n"
+                       "  → 채널 \"뮤지컬\": 보내지 않음 — 장르가 genres와 다름"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  → 채널 \"뮤지컬\": 보내지 않음 — 제외 키워드 \"굿즈\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("iuToken"), std::string::npos);
+}
+
+TEST(Cli, CheckConfigRefusesARouteWebhookThatIsNotDiscord) {
+  Cli cli;
+  json c = {{"routes", json::array({{{"name", "가짜"}, {"webhook", "https://discord.com.evil.example/api/webhooks/1/t"}}})},
+            {"data_dir", cli.dir.file("data")},
+            {"log", {{"dir", cli.dir.file("logs")}}}};
+  std::ofstream(cli.dir.file("evil.json")) << c.dump();
+  auto r = cli.run({"check-config", "--config", cli.dir.file("evil.json")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("routes[0] (\"가짜\")"), std::string::npos) << r.err;
+}
+
 // Found by fuzz/config_fuzz.cpp: a number too large for any type ended the program (terminate).
 TEST(Cli, AnOverflowingNumberIsAConfigurationError) {
   Cli cli;

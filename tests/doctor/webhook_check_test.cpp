@@ -60,5 +60,26 @@ TEST(WebhookCheck, NotAWebhookUrlFails) {
   EXPECT_NE(r.detail.find("DISCORD_WEBHOOK_URL"), std::string::npos) << r.detail;
 }
 
+TEST(WebhookCheck, EveryRouteWebhookIsCheckedAndNamedByItsChannel) {
+  test::FakeDiscord discord;
+  discord.add_webhook("2000000000000000001", "iuToken", "아이유 알림");
+  Config config;
+  RouteConfig ok, gone;
+  ok.name = "아이유";
+  ok.webhook = discord.webhook_url("2000000000000000001", "iuToken");
+  gone.name = "닫힌 채널";
+  gone.webhook = discord.webhook_url("2000000000000000009", "goneToken");
+  config.routes = {ok, gone};
+  EXPECT_EQ(check_webhook(config, DoctorOptions{}).status, Status::pass) << "no default route is needed with routes";
+  const auto results = check_route_webhooks(config, DoctorOptions{});
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].status, Status::pass);
+  EXPECT_NE(results[0].title.find("채널 아이유"), std::string::npos) << results[0].title;
+  EXPECT_NE(results[0].detail.find("아이유 알림"), std::string::npos) << results[0].detail;
+  EXPECT_EQ(results[1].status, Status::fail);
+  EXPECT_NE(results[1].fix.find("routes의 \"닫힌 채널\" webhook"), std::string::npos) << results[1].fix;
+  EXPECT_TRUE(discord.messages().empty());
+}
+
 }  // namespace
 }  // namespace ta::doctor

@@ -60,10 +60,17 @@ class MonitorEnv {
   // A one-page "interpark" whose test extract script returns `items` as they are.
   // (A vector, not a json: nlohmann reads a one-element brace list as that element, not an array.)
   void use_items(const std::vector<nlohmann::json>& list, const std::string& recorded = "2025-06-21T10:00:00.000+09:00") {
+    use_site_items("interpark", list, recorded);
+  }
+
+  // The same for `site` (interpark or yes24): its first entry page answers with `items`.
+  void use_site_items(const std::string& site, const std::vector<nlohmann::json>& list, const std::string& recorded) {
     const nlohmann::json items = list;
+    const std::string entry_url = site == "yes24" ? "http://ticket.yes24.com/New/Notice/NoticeMain.aspx"
+                                              : "https://tickets.interpark.com/contents/notice";
     config["extract_dir"] = dir.file("extract");
     std::filesystem::create_directories(dir.file("extract"));
-    std::filesystem::copy_file(project() + "/tests/monitor/data/items-extract.js", dir.file("extract/interpark.js"),
+    std::filesystem::copy_file(project() + "/tests/monitor/data/items-extract.js", dir.file("extract/" + site + ".js"),
                                std::filesystem::copy_options::overwrite_existing);
     // Escape "</" so a title cannot close the script element of the test page.
     std::string data = items.dump();
@@ -71,11 +78,11 @@ class MonitorEnv {
     const std::string html = "<html><body><script>window.__TEST_ITEMS__ = " + data + ";</script></body></html>";
     nlohmann::json entry = {
         {"startedDateTime", recorded},
-        {"request", {{"method", "GET"}, {"url", "https://tickets.interpark.com/contents/notice"}}},
+        {"request", {{"method", "GET"}, {"url", entry_url}}},
         {"response", {{"status", 200}, {"headers", {{{"name", "Content-Type"}, {"value", "text/html; charset=utf-8"}}}},
                       {"content", {{"mimeType", "text/html"}, {"text", html}}}}}};
     nlohmann::json har = {{"log", {{"version", "1.2"}, {"pages", {{{"startedDateTime", recorded}}}}, {"entries", {entry}}}}};
-    std::ofstream(replay_dir() + "/interpark.har") << har.dump();
+    std::ofstream(replay_dir() + "/" + site + ".har") << har.dump();
   }
 
   std::string log_path() const { return dir.file("logs/ticket-alarm.log"); }

@@ -181,7 +181,7 @@ TEST_F(RecordCrawlTest, WithoutWebhookDeliveriesWaitUnderTheEmptyKeyUntilAdopted
   ASSERT_EQ(out.queued.size(), 1u);
   EXPECT_EQ(store.due_deliveries("", now_, 10).size(), 1u);
   EXPECT_TRUE(store.due_deliveries("123", now_, 10).empty());
-  EXPECT_EQ(store.adopt_pending_deliveries("123"), 1);
+  EXPECT_EQ(store.adopt_pending_deliveries("default", "123"), 1);
   EXPECT_EQ(store.due_deliveries("123", now_, 10).size(), 1u);
   // Not new again after the webhook is configured.
   out = store.record_crawl("interpark", {make_ticket("1", "IU 콘서트", future_)}, now_ + 60, policy());

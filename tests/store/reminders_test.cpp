@@ -93,7 +93,7 @@ TEST_F(RemindersTest, ScheduledRemindersSurviveARestartAndFollowANewWebhook) {
   }
   Store store(db_path());
   EXPECT_EQ(store.reminder_counts()["scheduled"], 4);
-  store.adopt_pending_deliveries("w2");
+  store.adopt_pending_deliveries("default", "w2");
   EXPECT_EQ(store.due_reminders("w2", at("2025-07-03T20:00:00+09:00"), 10).size(), 4u);
   EXPECT_EQ(store.scheduled_reminders(now_, 10).size(), 4u);
 }

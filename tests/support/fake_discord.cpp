@@ -68,6 +68,12 @@ FakeDiscord::FakeDiscord() : server_(std::make_unique<httplib::Server>()) {
     std::string thread_id = req.has_param("thread_id") ? req.get_param_value("thread_id") : "";
     record_and_send(req, res, handle_execute(req.matches[2], req.matches[3], req.body, wait, thread_id), at);
   });
+  auto message_route = R"(/api(?:/v(\d+))?/webhooks/(\d+)/([^/]+)/messages/(\d+)/?)";
+  server_->Patch(message_route, [this, record_and_send](const httplib::Request& req, httplib::Response& res) {
+    auto at = Clock::now();
+    pause_before_reply();
+    record_and_send(req, res, handle_edit(req.matches[2], req.matches[3], req.matches[4], req.body), at);
+  });
   server_->Get(route, [this, record_and_send](const httplib::Request& req, httplib::Response& res) {
     auto at = Clock::now();
     pause_before_reply();
@@ -210,6 +216,47 @@ std::optional<FakeDiscord::Reply> FakeDiscord::check_webhook(const std::string& 
     return r;
   }
   return std::nullopt;
+}
+
+void FakeDiscord::delete_message(const std::string& message_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  messages_.erase(std::remove_if(messages_.begin(), messages_.end(),
+                                 [&](const FakeDiscordMessage& m) { return m.id == message_id; }),
+                  messages_.end());
+}
+
+// Edit Webhook Message: only the message's own webhook may edit it; the new embeds (and content,
+// when given) replace the old ones; an edit never pings anyone.
+FakeDiscord::Reply FakeDiscord::handle_edit(const std::string& id, const std::string& token,
+                                            const std::string& message_id, const std::string& body) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  const std::string bucket_key = "PATCH " + id;
+  Reply r;
+  if (auto bad = check_webhook(id, token)) r = *bad;
+  add_rate_limit_headers(r, buckets_[bucket_key], bucket_key, Clock::now());
+  if (r.status != 200) return r;
+  auto it = std::find_if(messages_.begin(), messages_.end(),
+                         [&](const FakeDiscordMessage& m) { return m.id == message_id && m.webhook_id == id; });
+  if (it == messages_.end()) {
+    r.status = 404;
+    r.body = json{{"message", "Unknown Message"}, {"code", 10008}}.dump();
+    return r;
+  }
+  if (auto error = validate(body)) {
+    r.status = 400;
+    r.body = error->dump();
+    return r;
+  }
+  const json edit = json::parse(body);
+  if (edit.contains("embeds")) it->payload["embeds"] = edit["embeds"];
+  if (edit.contains("content")) it->payload["content"] = edit["content"];
+  ++it->edits;
+  r.body = json{{"id", it->id}, {"type", 0}, {"embeds", it->payload.value("embeds", json::array())},
+                {"content", it->payload.value("content", std::string())}, {"webhook_id", id}}
+               .dump();
+  lock.unlock();
+  changed_.notify_all();
+  return r;
 }
 
 FakeDiscord::Reply FakeDiscord::handle_get(const std::string& id, const std::string& token) {

@@ -44,6 +44,7 @@ struct FakeDiscordMessage {
   nlohmann::json payload;
   // Who this message would notify: "everyone", "here", "user:ID", "role:ID".
   std::vector<std::string> pings;
+  int edits = 0;  // PATCH /messages/ID accepted for it (payload holds the latest embeds)
 };
 
 class FakeDiscord {
@@ -64,6 +65,8 @@ class FakeDiscord {
 
   void add_webhook(const std::string& id, const std::string& token, const std::string& name = "티켓 알림");
   void remove_webhook(const std::string& id);  // later requests get 404 Unknown Webhook
+  // As a moderator deleting it in the channel: a later edit gets 404 Unknown Message (10008).
+  void delete_message(const std::string& message_id);
 
   // Knobs. Defaults: 5 requests per 2 s per webhook, no faults, no delay.
   void set_rate_limit(int limit, std::chrono::milliseconds window);
@@ -103,6 +106,8 @@ class FakeDiscord {
   Reply handle_execute(const std::string& id, const std::string& token, const std::string& body,
                        bool wait, const std::string& thread_id);
   Reply handle_get(const std::string& id, const std::string& token);
+  Reply handle_edit(const std::string& id, const std::string& token, const std::string& message_id,
+                    const std::string& body);
   std::optional<Reply> check_webhook(const std::string& id, const std::string& token);
   // Refills `bucket` when its window is over and adds every X-RateLimit-* header for it.
   void add_rate_limit_headers(Reply& reply, Bucket& bucket, const std::string& bucket_key,

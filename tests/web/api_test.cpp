@@ -203,5 +203,32 @@ TEST_F(WebTest, StatsCoverThirtyKoreanDaysOldestFirst) {
   EXPECT_TRUE(answer["webhook"]["status"].is_null());
 }
 
+TEST_F(WebTest, StatsHaveARowPerChannel) {
+  RouteConfig iu;
+  iu.name = "아이유";
+  iu.webhook = "https://discord.com/api/webhooks/4242/routeSecretToken";
+  iu.mention_role = "111122223333444455";
+  config.routes = {iu};
+  store->set_webhook_dead("4242", "404 Unknown Webhook", now);
+  auto queued = store->due_deliveries("", now, 100);
+  ASSERT_FALSE(queued.empty());
+  store->mark_sent(queued[0].id, "1390000000000000001", now - 5);
+
+  const auto rows = get_json("/api/stats")["routes"];
+  ASSERT_EQ(rows.size(), 2u) << rows.dump();
+  EXPECT_EQ(rows[0]["route"], "default");
+  EXPECT_EQ(rows[0]["name"], "기본 채널");
+  EXPECT_EQ(rows[0]["configured"], true);
+  EXPECT_EQ(rows[0]["sent"], 1);
+  EXPECT_EQ(rows[0]["waiting"], static_cast<int>(queued.size()) - 1);
+  EXPECT_EQ(rows[0]["last_sent_at"], now - 5);
+  EXPECT_EQ(rows[1]["name"], "아이유");
+  EXPECT_EQ(rows[1]["status"], "dead");
+  EXPECT_EQ(rows[1]["last_error"], "404 Unknown Webhook");
+  EXPECT_EQ(rows[1]["mention_role"], "111122223333444455");
+  EXPECT_EQ(rows[1]["waiting"], 0);
+  EXPECT_EQ(rows.dump().find("routeSecretToken"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ta::test

@@ -92,6 +92,19 @@ TEST_F(DashboardBrowserTest, ShowsUpcomingNoticesWithRelativeTimes) {
   EXPECT_EQ(page->evaluate("document.querySelectorAll('#chart svg g.day').length", soon()), 30);
 }
 
+TEST_F(DashboardBrowserTest, ShowsOneRowPerChannelWithItsWebhookState) {
+  RouteConfig iu;
+  iu.name = "아이유 팬 채널";
+  iu.webhook = "https://discord.com/api/webhooks/4242/routeSecretToken";
+  config.routes = {iu};
+  store->set_webhook_dead("4242", "웹훅이 삭제되었습니다 (HTTP 404)", now);
+  auto page = open_dashboard();
+  const std::string text = page->evaluate("document.querySelector('#routes').innerText", soon()).get<std::string>();
+  for (const char* shown : {"알림 채널", "기본 채널", "정상", "아이유 팬 채널", "사용 불가", "웹훅이 삭제되었습니다 (HTTP 404)"})
+    EXPECT_NE(text.find(shown), std::string::npos) << shown << " in " << text;
+  EXPECT_EQ(text.find("routeSecretToken"), std::string::npos);
+}
+
 TEST_F(DashboardBrowserTest, SiteFilterShowsOnlyThatSite) {
   auto page = open_dashboard();
   // Wait for the re-render the change event starts, then read the rows.

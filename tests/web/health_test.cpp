@@ -92,6 +92,23 @@ TEST_F(WebTest, UnhealthyWhenTheWebhookIsDeadAndTheTokenStaysSecret) {
   EXPECT_EQ(get_json("/healthz", 200)["status"], "ok");
 }
 
+TEST_F(WebTest, ADeadRouteWebhookNamesItsChannel) {
+  all_sites_succeeded();
+  RouteConfig route;
+  route.name = "아이유";
+  route.webhook = "https://discord.com/api/webhooks/4242/routeSecretToken";
+  config.routes = {route};
+  store->set_webhook_dead("4242", "404 Unknown Webhook", now - 10);
+  auto res = client->Get("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  auto why = reasons(nlohmann::json::parse(res->body));
+  ASSERT_EQ(why.size(), 1u);
+  EXPECT_TRUE(any_contains(why, "채널 \"아이유\"의 Discord 웹훅을 사용할 수 없습니다")) << why[0];
+  EXPECT_TRUE(any_contains(why, "routes의 \"아이유\" webhook을 확인하세요")) << why[0];
+  EXPECT_EQ(res->body.find("routeSecretToken"), std::string::npos);
+}
+
 TEST_F(WebTest, ReasonsAddUp) {
   store->set_webhook_dead(webhook_key(kWebhookUrl), "404 Unknown Webhook", now);
   auto why = reasons(get_json("/healthz", 503));

@@ -67,6 +67,15 @@ NotifyReport DeliveryRunner::deliver_due(std::time_t now, int limit) {
   return report;
 }
 
+NotifyReport DeliveryRunner::deliver_due(std::size_t route, std::time_t now, int limit) {
+  if (ctx_.record_failed) return {};
+  return routes_.at(route)->deliver_due(now, limit);
+}
+
+NotifyReport DeliveryRunner::deliver_reminders(std::size_t route, std::time_t now) {
+  return routes_.at(route)->deliver_reminders(now);
+}
+
 NotifyReport DeliveryRunner::deliver_reminders(std::time_t now) {
   NotifyReport report;
   for (auto& r : routes_) add(report, r->deliver_reminders(now));

@@ -62,6 +62,14 @@ class DeliveryRunner {
   using StaleClock = std::function<std::optional<std::time_t>(const std::string& site)>;
   void set_stale_clock(StaleClock clock) { ctx_.stale_clock = std::move(clock); }
 
+  // One route's part of the above, for a sending thread per route (DeliveryWorker): a 429 storm
+  // on one channel's webhook never delays another channel.
+  std::size_t route_count() const { return routes_.size(); }
+  void begin_cycle(std::size_t route) { routes_.at(route)->begin_cycle(); }
+  NotifyReport deliver_due(std::size_t route, std::time_t now, int limit);
+  NotifyReport deliver_reminders(std::size_t route, std::time_t now);
+  std::optional<std::time_t> next_due_at(std::size_t route) { return routes_.at(route)->next_due_at(); }
+
   static constexpr std::time_t kDeadProbeSeconds = ::ta::kDeadProbeSeconds;
 
  private:

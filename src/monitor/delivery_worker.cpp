@@ -16,6 +16,11 @@ DeliveryWorker::DeliveryWorker(DeliveryRunner& runner, ReportCallback on_report)
   thread_ = std::thread([this] { loop(); });
 }
 
+DeliveryWorker::DeliveryWorker(DeliveryRunner& runner, std::size_t route, bool sends_ops, ReportCallback on_report)
+    : runner_(runner), route_(route), sends_ops_(sends_ops), on_report_(std::move(on_report)) {
+  thread_ = std::thread([this] { loop(); });
+}
+
 DeliveryWorker::~DeliveryWorker() {
   request_stop();
   if (thread_.joinable()) thread_.join();
@@ -67,15 +72,19 @@ void DeliveryWorker::loop() {
 
 void DeliveryWorker::deliver_once(bool new_cycle) {
   try {
-    if (new_cycle) runner_.begin_cycle();
+    if (new_cycle) route_ ? runner_.begin_cycle(*route_) : runner_.begin_cycle();
     // Reminders first, then one message's worth of alerts: a long backlog is sent in chunks with
     // the reminders looked at between them, so it never holds one back.
-    const NotifyReport reminders = runner_.deliver_reminders(runner_.reminder_now());
+    const std::time_t reminder_now = runner_.reminder_now();
+    const NotifyReport reminders =
+        route_ ? runner_.deliver_reminders(*route_, reminder_now) : runner_.deliver_reminders(reminder_now);
     if (on_report_ && reminders.requests > 0) on_report_(reminders);
-    runner_.deliver_ops();
-    const NotifyReport report = runner_.deliver_due(std::time(nullptr), kAlertsPerLook);
+    if (sends_ops_) runner_.deliver_ops();
+    const std::time_t now = std::time(nullptr);
+    const NotifyReport report =
+        route_ ? runner_.deliver_due(*route_, now, kAlertsPerLook) : runner_.deliver_due(now, kAlertsPerLook);
     if (on_report_ && report.requests > 0) on_report_(report);
-    next_due_ = runner_.next_due_at();
+    next_due_ = route_ ? runner_.next_due_at(*route_) : runner_.next_due_at();
   } catch (const std::exception& e) {
     // The deliveries stay in the store; nothing is lost by waiting.
     logger("notify")->error("알림 전송 실패: 알림 대기열을 읽거나 기록하지 못했습니다 — {} ({}초 뒤 다시 시도)", e.what(),

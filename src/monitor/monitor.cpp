@@ -55,22 +55,21 @@ Monitor::~Monitor() = default;
 void Monitor::stop() {
   stop_.request_stop();
   std::lock_guard<std::mutex> lock(worker_mutex_);
-  if (worker_) worker_->request_stop();
+  for (auto& w : workers_) w->request_stop();
 }
 
 void Monitor::start_cycle_deliveries() {
   std::lock_guard<std::mutex> lock(worker_mutex_);
-  if (worker_)
-    worker_->begin_cycle();
-  else
-    deliveries_->begin_cycle();
+  for (auto& w : workers_) w->begin_cycle();
+  if (workers_.empty()) deliveries_->begin_cycle();
 }
 
 void Monitor::deliver_now(CycleReport& report) {
   if (stop_.stop_requested()) return;
   {
     std::lock_guard<std::mutex> lock(worker_mutex_);
-    if (worker_) return worker_->wake();
+    for (auto& w : workers_) w->wake();
+    if (!workers_.empty()) return;
   }
   // Alerts give way when a reminder's moment comes while they are being sent: then the reminder
   // goes, and the alerts carry on (a bounded number of times, each pass sending something).
@@ -327,18 +326,24 @@ void Monitor::start_delivery_worker() {
   // --dry-run prints what is due and leaves it queued: a thread would print it again and again.
   if (!deliveries_->has_webhook() || options_.dry_run) return;
   std::lock_guard<std::mutex> lock(worker_mutex_);
-  worker_ = std::make_unique<DeliveryWorker>(*deliveries_, [this](const NotifyReport& n) {
-    if (events_.on_delivery) events_.on_delivery(n);
-  });
+  bool ops_taken = false;
+  for (std::size_t route = 0; route < deliveries_->route_count(); ++route) {
+    if (!deliveries_->routes()[route]->has_webhook()) continue;
+    workers_.push_back(std::make_unique<DeliveryWorker>(*deliveries_, route, !ops_taken, [this](const NotifyReport& n) {
+      if (events_.on_delivery) events_.on_delivery(n);
+    }));
+    ops_taken = true;
+  }
 }
 
 void Monitor::stop_delivery_worker() {
-  std::unique_ptr<DeliveryWorker> worker;
+  std::vector<std::unique_ptr<DeliveryWorker>> workers;
   {
     std::lock_guard<std::mutex> lock(worker_mutex_);
-    worker = std::move(worker_);
+    workers = std::move(workers_);
+    workers_.clear();
   }
-  worker.reset();  // joins outside the lock: stop() may be waiting for it
+  workers.clear();  // joins outside the lock: stop() may be waiting for them
 }
 
 void Monitor::log_memory() {

@@ -38,7 +38,7 @@ struct SiteRunState {
 };
 
 // Hooks for whoever watches the monitor (metrics for /metrics). on_crawl is called on the
-// monitor's thread, on_delivery on the sending thread.
+// monitor's thread, on_delivery on a sending thread (one per route: it must be thread-safe).
 struct MonitorEvents {
   std::function<void(const std::string& site, long long duration_ms, int items, int new_items, bool ok)> on_crawl;
   std::function<void(const NotifyReport& report)> on_delivery;
@@ -102,7 +102,7 @@ class Monitor {
   StopSignal stop_;
   std::unique_ptr<DeliveryRunner> deliveries_;
   std::mutex worker_mutex_;
-  std::unique_ptr<DeliveryWorker> worker_;  // run_loop() only
+  std::vector<std::unique_ptr<DeliveryWorker>> workers_;  // run_loop() only: one per route with a webhook
   std::vector<SiteDescriptor> sites_;
   mutable std::mutex state_mutex_;
   std::string store_problem_;  // guarded by state_mutex_

@@ -73,7 +73,7 @@ class RouteSender {
   RouteFilter filter_;
   std::unique_ptr<WebhookClient> client_;
   std::string key_;
-  bool dead_ = false;
+  std::atomic<bool> dead_{false};  // read by the ops sender's thread and /healthz
   std::time_t probe_at_ = 0;  // while dead_: when the next probe may go out
   int sent_this_cycle_ = 0;   // pending deliveries taken since begin_cycle()
   std::time_t reminders_paused_until_ = 0;  // after a 429 or a Discord error

@@ -133,5 +133,16 @@ TEST(Routes, AnUnknownKeyInARouteIsWarnedWithTheNearestOne) {
   EXPECT_NE(warnings[0].find("\"routes[0].keywords\"을(를) 의미했나요?"), std::string::npos) << warnings[0];
 }
 
+TEST(Routes, TheShippedRoutesExampleIsValid) {
+  test::CleanConfigEnv env;
+  std::vector<std::string> warnings;
+  const Config c = load_config(std::string(TA_TEST_SOURCE_DIR) + "/config/config.routes.example.json", &warnings);
+  EXPECT_TRUE(warnings.empty()) << testing::PrintToString(warnings);
+  ASSERT_EQ(c.routes.size(), 2u);
+  EXPECT_EQ(delivery_routes(c).size(), 3u);
+  EXPECT_TRUE(c.routes[0].priority_all);
+  EXPECT_EQ(c.routes[1].sites, (std::vector<std::string>{"interpark", "yes24"}));
+}
+
 }  // namespace
 }  // namespace ta

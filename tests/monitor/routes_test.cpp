@@ -4,10 +4,15 @@
 // second full alert (or, when that message was deleted, sends a short follow-up).
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
 #include <algorithm>
+#include <set>
 
 #include "monitor_env.h"
+#include "notify/webhook_client.h"
 #include "store/store.h"
+#include "util/process_group.h"
 
 namespace ta {
 namespace {
@@ -146,6 +151,63 @@ TEST(RoutesEndToEnd, TheSameShowOnASecondSiteEditsTheFirstAlertInsteadOfRepeatin
   ASSERT_EQ(titles.size(), 1u);
   EXPECT_EQ(titles[0], "🔁 다른 예매처에서도 오픈: 뮤지컬 레베카 10주년") << titles[0];
   EXPECT_TRUE(contains(env.log(), "먼저 보낸 알림을 고치지 못해 짧은 알림을 따로 보냅니다")) << env.log();
+}
+
+TEST(RoutesEndToEnd, RunSendsEachChannelOnItsOwnThreadAndStopsCleanly) {
+  test::MonitorEnv env;
+  add_routes(env);
+  env.use_items({test::item("9811", "아이유 콘서트 티켓오픈", "2025-06-21T12:30:00+09:00"),
+                 test::item("9812", "뮤지컬 레베카 티켓오픈", "2025-06-21T12:40:00+09:00")},
+                "2025-06-21T10:00:00.000+09:00");
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
+  const bool arrived = env.discord.wait_until(
+      [](const std::vector<test::FakeDiscordMessage>& all) {
+        std::set<std::string> hooks;
+        for (const auto& m : all) hooks.insert(m.webhook_id);
+        return hooks.count(test::FakeDiscord::kWebhookId) && hooks.count(kIu) && hooks.count(kMusical);
+      },
+      std::chrono::seconds(120));
+  const int code = monitor.stop(SIGTERM);
+  ASSERT_TRUE(arrived) << env.log();
+  EXPECT_EQ(code, 0) << env.log();
+  EXPECT_EQ(messages_to(env, kIu).size(), 1u);
+  EXPECT_EQ(messages_to(env, kIu)[0].pings, std::vector<std::string>{std::string("role:") + kRole});
+  EXPECT_TRUE(contains(env.log(), "routes의 \"닫힌 채널\" webhook")) << "the dead channel fails on its own";
+  EXPECT_TRUE(processes_mentioning("--user-data-dir=" + env.dir.file("tmp")).empty()) << "no Chromium outlives the run";
+}
+
+// One message per webhook per 15 s, and the default channel's bucket is spent just before the
+// run: its alerts wait out the rate limit, while the IU channel's alert goes out at once from its
+// own thread (one thread for all channels would send it only after the default channel's wait).
+TEST(RoutesEndToEnd, ARateLimitedChannelNeverHoldsBackAnother) {
+  test::MonitorEnv env;
+  add_routes(env);
+  env.config["routes"].erase(2);  // no dead channel here
+  env.discord.set_rate_limit(1, std::chrono::seconds(15));
+  std::vector<json> items;
+  for (int i = 0; i < 20; ++i)
+    items.push_back(test::item(std::to_string(9900 + i), "연극 " + std::to_string(i) + " 티켓오픈", "2025-06-21T12:30:00+09:00"));
+  items.push_back(test::item("9899", "아이유 콘서트 티켓오픈", "2025-06-21T12:30:00+09:00"));
+  env.use_items(items, "2025-06-21T10:00:00.000+09:00");
+  WebhookClient spender(*parse_webhook_url(env.discord.webhook_url()));
+  ASSERT_EQ(spender.send({{"content", "bucket spent"}}).outcome, SendOutcome::ok);
+  test::BackgroundBinary monitor({"run", "--config", env.config_path(), "--replay-dir", env.replay_dir()}, env.env(),
+                                 env.dir.path());
+  const bool arrived = env.discord.wait_until(
+      [](const std::vector<test::FakeDiscordMessage>& all) {
+        return std::count_if(all.begin(), all.end(),
+                             [](const auto& m) { return m.webhook_id == test::FakeDiscord::kWebhookId; }) >= 2;
+      },
+      std::chrono::seconds(120));
+  monitor.stop(SIGTERM);
+  ASSERT_TRUE(arrived) << env.log();
+  std::vector<std::string> order;  // the webhook of each accepted message, in arrival order
+  for (const auto& m : env.discord.messages()) order.push_back(m.webhook_id == kIu ? "iu" : "default");
+  const auto iu = std::find(order.begin(), order.end(), "iu");
+  ASSERT_NE(iu, order.end());
+  EXPECT_EQ(iu - order.begin(), 1) << "the IU alert went before the default channel's rate-limited alerts: "
+                                   << testing::PrintToString(order);
 }
 
 }  // namespace

@@ -39,21 +39,6 @@ std::vector<RoutePolicy> DeliveryRunner::route_policies() const {
   return out;
 }
 
-void DeliveryRunner::add(NotifyReport& into, const NotifyReport& more) {
-  into.sent += more.sent;
-  into.failed += more.failed;
-  into.pending += more.pending;
-  into.requests += more.requests;
-  into.rate_limited += more.rate_limited;
-  into.record_failed |= more.record_failed;
-  into.yielded |= more.yielded;
-  if (more.webhook_dead) {
-    into.webhook_dead = true;
-    into.dead_reason = more.dead_reason;
-  }
-  into.notices.insert(into.notices.end(), more.notices.begin(), more.notices.end());
-}
-
 void DeliveryRunner::begin_cycle() {
   for (auto& r : routes_) r->begin_cycle();
 }
@@ -62,7 +47,7 @@ NotifyReport DeliveryRunner::deliver_due(std::time_t now, int limit) {
   NotifyReport report;
   for (auto& r : routes_) {
     if (ctx_.record_failed) break;
-    add(report, r->deliver_due(now, limit));
+    add_report(report, r->deliver_due(now, limit));
   }
   return report;
 }
@@ -78,7 +63,7 @@ NotifyReport DeliveryRunner::deliver_reminders(std::size_t route, std::time_t no
 
 NotifyReport DeliveryRunner::deliver_reminders(std::time_t now) {
   NotifyReport report;
-  for (auto& r : routes_) add(report, r->deliver_reminders(now));
+  for (auto& r : routes_) add_report(report, r->deliver_reminders(now));
   return report;
 }
 

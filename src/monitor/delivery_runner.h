@@ -73,8 +73,6 @@ class DeliveryRunner {
   static constexpr std::time_t kDeadProbeSeconds = ::ta::kDeadProbeSeconds;
 
  private:
-  static void add(NotifyReport& into, const NotifyReport& more);
-
   SendContext ctx_;
   std::vector<std::unique_ptr<RouteSender>> routes_;
   std::unique_ptr<WebhookClient> ops_client_;  // OPS_WEBHOOK_URL; null: the first route's webhook

@@ -168,14 +168,7 @@ NotifyReport RouteSender::deliver_due(std::time_t now, int limit) {
   if (dead_) probe_at_ = now + kDeadProbeSeconds;
   if (probing && !dead_) {
     logger("notify")->info("웹훅이 다시 동작합니다: 대기 중인 알림을 보냅니다{}", route_tag(route_.name));
-    NotifyReport rest = deliver_due(now, limit);
-    report.sent += rest.sent;
-    report.failed += rest.failed;
-    report.pending = rest.pending;
-    report.requests += rest.requests;
-    report.rate_limited += rest.rate_limited;
-    report.webhook_dead = rest.webhook_dead;
-    report.yielded = rest.yielded;
+    add_report(report, deliver_due(now, limit));
   }
   return report;
 }
@@ -344,16 +337,7 @@ NotifyReport RouteSender::deliver(const std::vector<Delivery>& due, std::time_t 
   for (const Delivery* d : also)
     if (!edit_first_alert(*d, now, report)) follow_ups.push_back(notice_of(*d));
   if (dead_) return report;
-  const NotifyReport more = send_notices(follow_ups, now);
-  report.sent += more.sent;
-  report.failed += more.failed;
-  report.pending += more.pending;
-  report.requests += more.requests;
-  report.rate_limited += more.rate_limited;
-  report.record_failed |= more.record_failed;
-  report.yielded |= more.yielded;
-  report.webhook_dead |= more.webhook_dead;
-  if (more.webhook_dead) report.dead_reason = more.dead_reason;
+  add_report(report, send_notices(follow_ups, now));
   return report;
 }
 

@@ -28,6 +28,21 @@ SysClock::time_point wall_clock_after(Clock::duration d) {
 
 }  // namespace
 
+void add_report(NotifyReport& into, const NotifyReport& more) {
+  into.sent += more.sent;
+  into.failed += more.failed;
+  into.pending += more.pending;
+  into.requests += more.requests;
+  into.rate_limited += more.rate_limited;
+  into.record_failed |= more.record_failed;
+  into.yielded |= more.yielded;
+  if (more.webhook_dead) {
+    into.webhook_dead = true;
+    into.dead_reason = more.dead_reason;
+  }
+  into.notices.insert(into.notices.end(), more.notices.begin(), more.notices.end());
+}
+
 const char* to_string(DeliveryStatus s) {
   switch (s) {
     case DeliveryStatus::sent: return "sent";

@@ -62,6 +62,9 @@ struct NotifyReport {
   bool yielded = false;          // should_yield said so: the rest was handed back, due now
 };
 
+// Adds `more`'s counts and flags to `into` (several runs, routes or passes reported as one).
+void add_report(NotifyReport& into, const NotifyReport& more);
+
 struct NotifierOptions {
   EmbedOptions embed;
   std::chrono::milliseconds message_delay{1000};  // config notification_delay, between messages

@@ -107,6 +107,30 @@ TEST_F(RoutesTest, RouteCountsPerChannel) {
   EXPECT_EQ(counts[1].last_sent_at, now_ + 5);
 }
 
+TEST_F(RoutesTest, AFirstCrawlSummaryGoesToEachRouteWithItsOwnNotices) {
+  Store store(db_path());
+  CrawlPolicy p = three_routes();
+  p.summarize_first_crawl = true;
+  const auto out = store.record_crawl("interpark",
+                                      {make_ticket("1", "아이유 콘서트", "2025-07-02T20:00:00+09:00"),
+                                       make_ticket("2", "뮤지컬 레베카", "2025-07-02T21:00:00+09:00"),
+                                       make_ticket("3", "연극 햄릿", "2025-07-02T22:00:00+09:00")},
+                                      now_, p);
+  EXPECT_EQ(out.summarized.size(), 3u) << "each notice counted once";
+  const auto all = store.due_deliveries("w-default", now_, 10);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].kind, DeliveryKind::Summary);
+  EXPECT_EQ(all[0].summary.size(), 3u);
+  const auto iu = store.due_deliveries("w-iu", now_, 10);
+  ASSERT_EQ(iu.size(), 1u);
+  EXPECT_EQ(iu[0].kind, DeliveryKind::New) << "iu gives its notices priority: they alert on their own";
+  const auto musical = store.due_deliveries("w-musical", now_, 10);
+  ASSERT_EQ(musical.size(), 1u);
+  EXPECT_EQ(musical[0].kind, DeliveryKind::Summary);
+  EXPECT_EQ(musical[0].summary.size(), 1u);
+  EXPECT_EQ(musical[0].route, "musical");
+}
+
 Ticket yes24(const std::string& id, const std::string& title, const std::string& open_at,
              const std::string& venue = "올림픽공원 KSPO DOME") {
   Ticket t = make_ticket(id, title, open_at);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "log/log.h"
+#include "web/guarded_server.h"
 #include "web/listen_address.h"
 #include "web/security_headers.h"
 
@@ -24,7 +25,7 @@ void WebServer::start() {
   auto address = parse_listen_address(config_.web.listen, &error);
   if (!address) throw std::runtime_error(error);
 
-  server_ = std::make_unique<httplib::Server>();
+  server_ = std::make_unique<GuardedServer>();
   httplib::Headers headers;
   for (const auto& [name, value] : security_headers()) headers.emplace(name, value);
   server_->set_default_headers(headers);

@@ -12,6 +12,13 @@
 namespace ta::cdp {
 namespace {
 
+// An optional text field: its value when it is a string, else "" (a number or object there is a
+// broken archive's detail, not a reason to refuse it — nor to throw json's type_error).
+std::string text_field(const nlohmann::json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 using json = nlohmann::json;
 
 // Line and column of a byte offset, for error messages a person can act on.
@@ -73,7 +80,7 @@ std::shared_ptr<HarArchive> HarArchive::parse(const std::string& text, const std
   const json& log = require(doc, "log", json::value_t::object, origin, "(최상위)");
   const json& entries = require(log, "entries", json::value_t::array, origin, "log");
   if (log.contains("pages") && log["pages"].is_array() && !log["pages"].empty() && log["pages"][0].is_object())
-    archive->recorded_at_ = log["pages"][0].value("startedDateTime", "");
+    archive->recorded_at_ = text_field(log["pages"][0], "startedDateTime");
 
   for (size_t i = 0; i < entries.size(); ++i) {
     const std::string where = "log.entries[" + std::to_string(i) + "]";
@@ -87,7 +94,7 @@ std::shared_ptr<HarArchive> HarArchive::parse(const std::string& text, const std
         req["postData"]["text"].is_string())
       entry.post_body = req["postData"]["text"].get<std::string>();
     entry.response.status = require(res, "status", json::value_t::number_integer, origin, where + ".response").get<int>();
-    entry.response.status_text = res.value("statusText", "");
+    entry.response.status_text = text_field(res, "statusText");
     if (res.contains("headers") && res["headers"].is_array()) {
       for (const auto& h : res["headers"]) {
         if (!h.is_object() || !h.contains("name") || !h.contains("value")) continue;
@@ -103,7 +110,7 @@ std::shared_ptr<HarArchive> HarArchive::parse(const std::string& text, const std
     const json& content = require(res, "content", json::value_t::object, origin, where + ".response");
     if (content.contains("text") && content["text"].is_string()) {
       const std::string& body = content["text"].get_ref<const std::string&>();
-      if (content.value("encoding", "") == "base64") {
+      if (text_field(content, "encoding") == "base64") {
         if (!base64_decode(body, &entry.response.body))
           bad(origin, where + ".response.content.text", "base64 본문을 해석할 수 없습니다");
       } else {
@@ -111,7 +118,7 @@ std::shared_ptr<HarArchive> HarArchive::parse(const std::string& text, const std
       }
     }
     if (entry.response.status >= 300 && entry.response.status < 400) {
-      std::string location = res.value("redirectURL", "");
+      std::string location = text_field(res, "redirectURL");
       bool has_location = false;
       for (auto& [k, v] : entry.response.headers) has_location |= ascii_lower(k) == "location";
       if (!has_location && !location.empty()) entry.response.headers.emplace_back("Location", location);

@@ -32,6 +32,19 @@ TEST(HarArchive, AnOverflowingNumberIsAHarError) {
   EXPECT_THROW(HarArchive::parse(R"({"log": {"entries": [], "x": 4E44444444444044444444444445}})", "big.har"), HarError);
 }
 
+// Found by fuzz/har_fuzz.cpp: an optional text field holding a number (statusText: 200) ended the
+// program with json's type_error; such a field now reads as empty.
+TEST(HarArchive, OptionalTextFieldsOfAnotherTypeReadAsEmpty) {
+  const auto archive = HarArchive::parse(
+      R"({"log": {"pages": [{"startedDateTime": 5}], "entries": [{"request": {"method": "GET", "url": "https://a.test/"},
+          "response": {"status": 200, "statusText": 200, "redirectURL": [], "content": {"text": "hi", "encoding": {}}}}]}})",
+      "odd.har");
+  const auto* entry = archive->find("GET", "https://a.test/", "");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->response.status_text, "");
+  EXPECT_EQ(entry->response.body, "hi");
+}
+
 TEST(HarArchive, MissingPartsAreNamedByPath) {
   EXPECT_NE(error_of(R"({"entries": []})").find("\"log\" 항목이 없습니다"), std::string::npos);
   EXPECT_NE(error_of(R"({"log": {"entries": []}})").find("응답이 하나도 없습니다"), std::string::npos);

@@ -159,6 +159,11 @@ Config load_config_from_cli(const std::string& cli_value, std::vector<std::strin
 // in their order.
 std::vector<RouteConfig> delivery_routes(const Config& c);
 
+// How a route is named to users: "기본 채널" for the default route, else its name.
+std::string route_display_name(const std::string& route);
+// Where its webhook is set, for "…을 확인하세요": DISCORD_WEBHOOK_URL or routes의 "이름" webhook.
+std::string route_webhook_setting(const std::string& route);
+
 // "Webhook 123" of ".../api/webhooks/123/token": how two settings are told to name one channel.
 std::string webhook_id_of(const std::string& url);
 

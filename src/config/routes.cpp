@@ -17,6 +17,12 @@ std::vector<RouteConfig> delivery_routes(const Config& c) {
   return out;
 }
 
+std::string route_display_name(const std::string& route) { return route == kDefaultRoute ? "기본 채널" : route; }
+
+std::string route_webhook_setting(const std::string& route) {
+  return route == kDefaultRoute ? "DISCORD_WEBHOOK_URL" : "routes의 \"" + route + "\" webhook";
+}
+
 std::string webhook_id_of(const std::string& url) {
   const std::size_t marker = url.find("/webhooks/");
   if (marker == std::string::npos) return url;

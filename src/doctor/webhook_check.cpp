@@ -77,14 +77,14 @@ CheckResult check_webhook(const Config& config, const DoctorOptions&) {
     return CheckResult::fail(kTitle, "설정되지 않았습니다 — 알림을 보낼 곳이 없습니다",
                              where + "의 \"DISCORD_WEBHOOK_URL\"을 채우거나 환경 변수 TICKET_ALARM_WEBHOOK_URL을 "
                                      "설정하세요 (Discord 채널 설정 → 연동 → 웹후크 → URL 복사)");
-  return check_one_webhook(config, config.DISCORD_WEBHOOK_URL, kTitle, "DISCORD_WEBHOOK_URL");
+  return check_one_webhook(config, config.DISCORD_WEBHOOK_URL, kTitle, route_webhook_setting(kDefaultRoute));
 }
 
 std::vector<CheckResult> check_route_webhooks(const Config& config, const DoctorOptions&) {
   std::vector<CheckResult> out;
   for (const auto& r : config.routes)
     out.push_back(check_one_webhook(config, r.webhook, std::string(kTitle) + " (채널 " + r.name + ")",
-                                    "routes의 \"" + r.name + "\" webhook"));
+                                    route_webhook_setting(r.name)));
   return out;
 }
 

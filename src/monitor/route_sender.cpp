@@ -302,7 +302,7 @@ bool RouteSender::edit_first_alert(const Delivery& d, std::time_t now, NotifyRep
                 route_tag(route_.name));
       return true;
     case SendOutcome::rate_limited:
-      ++report.rate_limited;
+      if (r.http_status != 0) ++report.rate_limited;  // a 429, not our own bucket saying wait
       ctx_.store.mark_retry(d.id, r.error, now + static_cast<std::time_t>(std::ceil(std::max(1.0, r.retry_after_s))), false);
       return true;
     case SendOutcome::retryable:
@@ -359,9 +359,7 @@ NotifyReport RouteSender::send_notices(const std::vector<Notice>& notices, std::
   if (report.webhook_dead) {
     logger("notify")->error("알림 전송 실패: {} — 설정의 {}을(를) 새 웹훅 주소로 바꾸고 다시 시작하세요. "
                             "보내지 못한 알림 {}건은 대기열에 남아 있고, {}분마다 웹훅을 다시 확인합니다.",
-                            report.dead_reason,
-                            route_.name == kDefaultRoute ? std::string("DISCORD_WEBHOOK_URL")
-                                                         : "routes의 \"" + route_.name + "\" webhook",
+                            report.dead_reason, route_webhook_setting(route_.name),
                             ctx_.store.pending_count(), kDeadProbeSeconds / 60);
   }
   return report;

@@ -18,19 +18,10 @@ std::string site_label(const Ticket& t) {
   return escape_markdown(name.empty() ? t.site : name);
 }
 
-std::optional<std::time_t> first_timed(Ticket t) {
-  ensure_openings(t);  // a ticket read from an old payload may carry only its headline
-  std::optional<std::time_t> first;
-  for (const auto& o : t.openings)
-    if (o.at)
-      if (auto at = parse_iso(*o.at); at && (!first || *at < *first)) first = at;
-  return first;
-}
-
 // "**YES24** · 2025년 12월 10일 (수) 오후 8시 — https://…"
 std::string site_line(const Ticket& t) {
   std::string line = "**" + site_label(t) + "**";
-  if (const auto at = first_timed(t)) line += " · " + format_korean_kst(*at);
+  if (const auto at = next_opening_at(t, 0)) line += " · " + format_korean_kst(*at);  // the earliest
   const std::string url = embed_safe_url(t.url);
   if (!url.empty()) line += " — " + url;
   return line;

@@ -9,13 +9,10 @@
 namespace ta {
 namespace {
 
-// Six Hangul syllables or eighteen ASCII letters: shorter keys are too common to name one show.
-constexpr std::size_t kMinKeyBytes = 18;
-
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 bool same_show(const std::string& a, const std::string& b) {
-  if (a.size() < kMinKeyBytes || b.size() < kMinKeyBytes) return false;
+  if (a.size() < kMinShowKeyBytes || b.size() < kMinShowKeyBytes) return false;
   return starts_with(a, b) || starts_with(b, a);
 }
 
@@ -23,7 +20,7 @@ bool same_show(const std::string& a, const std::string& b) {
 
 std::optional<Ticket> find_original(Database& db, const Ticket& change_notice) {
   const std::string key = show_key(change_notice.title);
-  if (key.size() < kMinKeyBytes) return std::nullopt;
+  if (key.size() < kMinShowKeyBytes) return std::nullopt;
   Statement q(db, std::string("SELECT ") + kTicketColumns +
                       " FROM tickets WHERE site = ? AND id <> ? AND site_mark = 'none' "
                       "AND listing IN ('listed', 'withdrawn') ORDER BY last_seen DESC, first_seen DESC");

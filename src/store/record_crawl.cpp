@@ -273,7 +273,6 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
   resolve_notice_ids(*db_, site, resolved);
 
   const std::vector<RoutePolicy> routes = routes_of(policy);
-  const std::vector<std::string> names = route_names(routes);
   CrawlOutcome out;
   auto enqueue = [&](const Ticket& t, DeliveryKind kind, const std::optional<Ticket>& previous, bool priority,
                      const RoutePolicy& route) {
@@ -366,7 +365,6 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
                      ReminderPolicy{policy.reminder_offsets, routes[r].route, routes[r].webhook_key,
                                     verdicts.wanted[r] && keeps_schedule(j.listing), verdicts.priority[r]},
                      now);
-    cancel_reminders_outside(*db_, t, names);
 
     if (!kind) continue;
     if (all_openings_past(t, now) && !policy.announce_past) {
@@ -420,6 +418,7 @@ CrawlOutcome Store::record_crawl(const std::string& site, const std::vector<Tick
     }
   }
 
+  cancel_reminders_outside(*db_, site, route_names(routes));
   for (std::size_t r = 0; r < routes.size(); ++r)
     if (!summarized[r].empty())
       out.queued.push_back(queue_summary(*db_, site, summarized[r], routes[r].route, routes[r].webhook_key, now));

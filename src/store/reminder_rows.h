@@ -22,7 +22,7 @@ struct ReminderPolicy {
 // For policy.route only.
 void sync_reminders(Database& db, const Ticket& t, const ReminderPolicy& policy, std::time_t now);
 
-// Cancels the notice's scheduled reminders for routes not in `routes` (taken out of the config).
-void cancel_reminders_outside(Database& db, const Ticket& t, const std::vector<std::string>& routes);
+// Cancels the site's scheduled reminders for routes not in `routes` (taken out of the config).
+void cancel_reminders_outside(Database& db, const std::string& site, const std::vector<std::string>& routes);
 
 }  // namespace ta

@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -110,19 +109,14 @@ void sync_reminders(Database& db, const Ticket& t, const ReminderPolicy& policy,
   }
 }
 
-void cancel_reminders_outside(Database& db, const Ticket& t, const std::vector<std::string>& routes) {
-  Statement scheduled(db, "SELECT id, route FROM reminders WHERE site = ? AND notice_id = ? AND status = 'scheduled'");
-  scheduled.bind(1, t.site).bind(2, t.id);
-  std::vector<std::int64_t> orphaned;
-  while (scheduled.step())
-    if (std::find(routes.begin(), routes.end(), scheduled.column_text(1)) == routes.end())
-      orphaned.push_back(scheduled.column_int(0));
-  Statement cancel(db, "UPDATE reminders SET status = 'cancelled' WHERE id = ?");
-  for (std::int64_t id : orphaned) {
-    cancel.reset();
-    cancel.bind(1, id);
-    cancel.run();
-  }
+void cancel_reminders_outside(Database& db, const std::string& site, const std::vector<std::string>& routes) {
+  std::string placeholders;
+  for (std::size_t i = 0; i < routes.size(); ++i) placeholders += i ? ", ?" : "?";
+  Statement cancel(db, "UPDATE reminders SET status = 'cancelled' WHERE site = ? AND status = 'scheduled' AND route NOT IN (" +
+                           placeholders + ")");
+  cancel.bind(1, site);
+  for (std::size_t i = 0; i < routes.size(); ++i) cancel.bind(static_cast<int>(i) + 2, routes[i]);
+  cancel.run();
 }
 
 std::vector<Reminder> Store::due_reminders(const std::string& webhook_key, std::time_t now, int limit) {

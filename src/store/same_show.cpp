@@ -13,8 +13,6 @@
 namespace ta {
 namespace {
 
-// As find_original: shorter keys ("콘서트") name no show.
-constexpr std::size_t kMinKeyBytes = 18;
 
 std::vector<std::time_t> timed_instants(const Ticket& t) {
   std::vector<std::time_t> out;
@@ -43,7 +41,7 @@ bool venues_agree(const std::string& a, const std::string& b) {
 
 std::optional<Ticket> find_same_show(Database& db, const Ticket& t) {
   const std::string key = show_key(t.title);
-  if (key.size() < kMinKeyBytes || timed_instants(t).empty()) return std::nullopt;
+  if (key.size() < kMinShowKeyBytes || timed_instants(t).empty()) return std::nullopt;
   Statement q(db, std::string("SELECT ") + kTicketColumns +
                       " FROM tickets WHERE site <> ? AND site_mark = 'none' AND listing = 'listed' "
                       "AND EXISTS (SELECT 1 FROM deliveries d WHERE d.site = tickets.site AND d.ticket_id = tickets.id "

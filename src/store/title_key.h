@@ -1,6 +1,7 @@
 #pragma once
 // Legacy entries often have no usable id, only a title; the old tool and the new normaliser clean
 // titles slightly differently (spacing, brackets, case), so titles are compared by this key.
+#include <cstddef>
 #include <string>
 
 namespace ta {
@@ -18,5 +19,8 @@ namespace ta {
 // without a closing "티켓 오픈 안내" / "안내". A site's change notice and the notice it changes
 // give the same key, or one is the start of the other.
 std::string show_key(const std::string& title);
+
+// Six Hangul syllables or eighteen ASCII letters: shorter show keys ("콘서트") name no one show.
+constexpr std::size_t kMinShowKeyBytes = 18;
 
 }  // namespace ta

@@ -31,7 +31,7 @@ nlohmann::json routes_view(const Config& config, Store& store) {
   for (const auto& r : delivery_routes(config)) {
     nlohmann::json row = counts_json(find_counts(counts, r.name));
     row["route"] = r.name;
-    row["name"] = r.name == kDefaultRoute ? "기본 채널" : r.name;
+    row["name"] = route_display_name(r.name);
     row["configured"] = !r.webhook.empty();
     row["mention_role"] = r.mention_role;
     row["status"] = nullptr;
@@ -48,7 +48,7 @@ nlohmann::json routes_view(const Config& config, Store& store) {
     if (shown.count(c.route) || c.waiting == 0) continue;
     nlohmann::json row = counts_json(&c);
     row["route"] = c.route;
-    row["name"] = c.route == kDefaultRoute ? "기본 채널" : c.route;
+    row["name"] = route_display_name(c.route);
     row["configured"] = false;
     row["removed"] = true;  // waiting for a route the config no longer has
     row["mention_role"] = "";

@@ -54,9 +54,7 @@ HealthReport check_health(const Config& config, Store& store, StatusSource& sour
     std::string reason = is_default ? "Discord 웹훅을 사용할 수 없습니다 (dead)"
                                     : "채널 \"" + route.name + "\"의 Discord 웹훅을 사용할 수 없습니다 (dead)";
     if (!hook->last_error.empty()) reason += ": " + redact(hook->last_error);
-    report.reasons.push_back(reason + " — " +
-                             (is_default ? std::string("DISCORD_WEBHOOK_URL") : "routes의 \"" + route.name + "\" webhook") +
-                             "을 확인하세요");
+    report.reasons.push_back(reason + " — " + route_webhook_setting(route.name) + "을 확인하세요");
   }
   if (const std::string problem = source.store_problem(); !problem.empty()) report.reasons.push_back(problem);
   report.ok = report.reasons.empty();

@@ -1,4 +1,8 @@
+// What the Dockerfile says, read as text. The image itself is built and run by
+// scripts/image-test.sh (about 25 minutes, so not part of this suite): run it after any change to
+// the Dockerfile, .dockerignore, scripts/packages.txt, deploy/ or the install rules.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -189,6 +193,27 @@ TEST_F(DockerfileTest, TheShippedConfigIsValidAndUsesTheVolume) {
   EXPECT_EQ(c.data_dir, "/data");
   EXPECT_EQ(c.log.dir.rfind("/data/", 0), 0u) << c.log.dir;
   EXPECT_EQ(c.web.listen, "0.0.0.0:8000");
+}
+
+// buildah and podman drop HEALTHCHECK from an OCI image without a word; the image test must build
+// the Docker format, and its replay check must cover every site the shipped config watches.
+TEST_F(DockerfileTest, TheImageTestBuildsTheDockerFormatAndReplaysEverySiteTheImageWatches) {
+  const std::string script_path = std::string(TA_TEST_SOURCE_DIR) + "/scripts/image-test.sh";
+  ASSERT_EQ(::access(script_path.c_str(), X_OK), 0) << "scripts/image-test.sh missing or not executable";
+  const std::string script = project_file("scripts/image-test.sh");
+  EXPECT_TRUE(std::regex_search(script, std::regex("buildah bud [^\n]*--format docker")));
+
+  std::vector<std::string> warnings;
+  const Config shipped = parse_config(project_file("deploy/docker-config.json"), "deploy/docker-config.json", &warnings);
+  const std::regex site_loop("for site in ([a-z0-9 ]+); do");
+  int loops = 0;
+  for (auto it = std::sregex_iterator(script.begin(), script.end(), site_loop); it != std::sregex_iterator(); ++it) {
+    ++loops;
+    const auto listed = words((*it)[1].str());
+    for (const auto& source : shipped.sources)
+      EXPECT_NE(std::find(listed.begin(), listed.end(), source), listed.end()) << source << " not in: " << (*it)[0];
+  }
+  EXPECT_GE(loops, 2) << "the replay files and the count check each loop over the sites";
 }
 
 TEST(DockerIgnore, KeepsSecretsAndBuildOutputOutOfTheContext) {

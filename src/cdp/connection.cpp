@@ -1,11 +1,11 @@
 #include "cdp/connection.h"
 
-#include <future>
 #include <vector>
 
 #include "cdp/errors.h"
 #include "cdp/message_repair.h"
 #include "log/log.h"
+#include "util/handoff.h"
 
 namespace ta::cdp {
 
@@ -87,15 +87,14 @@ json Connection::call(const std::string& method, const json& params, const std::
   if (transport_->on_transport_thread())
     throw std::logic_error("Connection::call from the transport thread would deadlock: " + method);
   auto started = Deadline::Clock::now();
-  auto done = std::make_shared<std::promise<json>>();
-  auto future = done->get_future();
+  auto done = std::make_shared<Handoff<json>>();
   long long id = send_with_id(method, params, session_id, [done](const json& result, std::exception_ptr error) {
     if (error)
-      done->set_exception(error);
+      done->set_error(error);
     else
       done->set_value(result);
   });
-  if (future.wait_until(deadline.at()) != std::future_status::ready) {
+  if (!done->wait_until(deadline.at())) {
     // Forget the call: a late reply is then dropped and the registry does not grow.
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -103,7 +102,7 @@ json Connection::call(const std::string& method, const json& params, const std::
     }
     throw TimeoutError(method, std::chrono::duration_cast<std::chrono::milliseconds>(Deadline::Clock::now() - started).count());
   }
-  return future.get();
+  return done->take();
 }
 
 Subscription Connection::subscribe(const std::string& method, const std::string& session_id, EventHandler handler) {

@@ -1,6 +1,5 @@
 #include <condition_variable>
 #include <deque>
-#include <future>
 #include <mutex>
 #include <thread>
 
@@ -10,6 +9,7 @@
 #include "cdp/errors.h"
 #include "cdp/transport.h"
 #include "log/log.h"
+#include "util/handoff.h"
 
 namespace ta::cdp {
 namespace {
@@ -36,16 +36,12 @@ class WebSocketTransport : public Transport {
     std::error_code ec;
     auto con = client_.get_connection(url, ec);
     if (ec) throw ConnectionClosedError("DevTools 주소가 올바르지 않습니다: " + url + " (" + ec.message() + ")");
-    std::promise<std::string> opened;  // empty string: success, else the failure reason
-    auto opened_future = opened.get_future();
-    auto settled = std::make_shared<std::once_flag>();
-    con->set_open_handler([&opened, settled](websocketpp::connection_hdl) {
-      std::call_once(*settled, [&] { opened.set_value(""); });
-    });
-    con->set_fail_handler([this, &opened, settled](websocketpp::connection_hdl h) {
+    Handoff<std::string> opened;  // empty string: success, else the failure reason
+    con->set_open_handler([&opened](websocketpp::connection_hdl) { opened.set_value(""); });
+    con->set_fail_handler([this, &opened](websocketpp::connection_hdl h) {
       auto c = client_.get_con_from_hdl(h);
       std::string reason = c->get_ec().message();
-      std::call_once(*settled, [&] { opened.set_value(reason.empty() ? "connection failed" : reason); });
+      opened.set_value(reason.empty() ? "connection failed" : reason);
       on_closed(reason);
     });
     con->set_message_handler([this](websocketpp::connection_hdl, WsClient::message_ptr msg) {
@@ -65,12 +61,12 @@ class WebSocketTransport : public Transport {
       }
       on_closed("io thread ended");
     });
-    if (opened_future.wait_until(deadline.at()) != std::future_status::ready) {
+    if (!opened.wait_until(deadline.at())) {
       close();
       // The handlers reference `opened`; close() joined the thread, so none can run any more.
       throw TimeoutError("DevTools WebSocket 연결 " + url, 0);
     }
-    std::string failure = opened_future.get();
+    std::string failure = opened.take();
     if (!failure.empty()) {
       close();
       throw ConnectionClosedError("DevTools 연결 실패: " + url + " (" + failure + ")");

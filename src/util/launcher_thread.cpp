@@ -3,9 +3,11 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <future>
+#include <memory>
 #include <mutex>
 #include <thread>
+
+#include "util/handoff.h"
 
 namespace ta {
 namespace {
@@ -15,33 +17,40 @@ class LauncherThread {
   LauncherThread() : thread_([this] { loop(); }) { thread_.detach(); }
 
   void run(const std::function<void()>& task) {
-    std::packaged_task<void()> job(task);
-    auto done = job.get_future();
+    auto done = std::make_shared<Handoff<bool>>();
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      jobs_.push_back(std::move(job));
+      jobs_.push_back([&task, done] {
+        try {
+          task();
+          done->set_value(true);
+        } catch (...) {
+          done->set_error(std::current_exception());  // rethrown to the caller by take()
+        }
+      });
     }
     cv_.notify_one();
-    done.get();
+    done->wait();
+    done->take();
   }
 
  private:
   void loop() {
     for (;;) {
-      std::packaged_task<void()> job;
+      std::function<void()> job;
       {
         std::unique_lock<std::mutex> lock(mutex_);
         cv_.wait(lock, [this] { return !jobs_.empty(); });
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
-      job();  // a packaged_task stores the exception for the caller
+      job();
     }
   }
 
   std::mutex mutex_;
   std::condition_variable cv_;
-  std::deque<std::packaged_task<void()>> jobs_;
+  std::deque<std::function<void()>> jobs_;
   std::thread thread_;
 };
 

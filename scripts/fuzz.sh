@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/*_fuzz.cpp) with clang, ASan and UBSan in build-fuzz/ and runs
+# Builds the libFuzzer targets (fuzz/*_fuzz.cpp) with clang, ASan and UBSan in build-asan/ and runs
 # each one from its seed corpus (fuzz/corpus/<name>/) for a bounded, reproducible number of inputs
 # (-seed=1 -runs=N). Exit 1 when any of them crashes; the input that did is kept as
-# build-fuzz/crash-<fuzzer>-… — turn it into a regression test, then fix the code.
+# build-asan/crash-<fuzzer>-… — turn it into a regression test, then fix the code.
 # Usage: scripts/fuzz.sh [RUNS]   (default 200000 inputs per fuzzer; part of scripts/test.sh)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-200000}"
-build="${TA_FUZZ_BUILD:-$root/build-fuzz}"
+# build-asan/ is shared with the ASan+UBSan tests (scripts/sanitize.sh address).
+build="${TA_FUZZ_BUILD:-$root/build-asan}"
 fuzzers=(config_fuzz har_fuzz open_time_fuzz discord_response_fuzz normalize_item_fuzz)
 
 started=$(date +%s)

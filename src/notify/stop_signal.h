@@ -9,11 +9,10 @@ namespace ta {
 
 class StopSignal {
  public:
+  // Notifies under the lock: a waiter that sees the stop may destroy the signal at once.
   void request_stop() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stopped_ = true;
-    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopped_ = true;
     cv_.notify_all();
   }
   bool stop_requested() const {

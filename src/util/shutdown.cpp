@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <map>
 #include <thread>
+#include <vector>
 
 namespace ta {
 
@@ -17,6 +18,10 @@ struct Shutdown::State {
   bool installed = false;
   int next_id = 1;
   std::map<int, std::function<void()>> callbacks;
+  // The callback request() is running (0: none) and on which thread: remove_callback waits for
+  // it, so that its owner may be destroyed as soon as remove_callback returns.
+  int running = 0;
+  std::thread::id running_on;
 };
 
 Shutdown& Shutdown::instance() {
@@ -57,20 +62,34 @@ void Shutdown::install() {
 }
 
 void Shutdown::request() {
-  std::map<int, std::function<void()>> callbacks;
+  std::vector<int> ids;
   {
     std::lock_guard<std::mutex> lock(state().mutex);
     if (state().requested) return;
     state().requested = true;
-    callbacks = state().callbacks;
+    for (const auto& entry : state().callbacks) ids.push_back(entry.first);
     state().cv.notify_all();
   }
-  for (auto& [id, cb] : callbacks) {
-    try {
-      cb();
-    } catch (...) {
-    }
+  for (int id : ids) run_callback(id);
+}
+
+void Shutdown::run_callback(int id) {
+  std::function<void()> cb;
+  {
+    std::lock_guard<std::mutex> lock(state().mutex);
+    auto it = state().callbacks.find(id);
+    if (it == state().callbacks.end()) return;  // removed meanwhile: its owner may be gone
+    cb = it->second;
+    state().running = id;
+    state().running_on = std::this_thread::get_id();
   }
+  try {
+    cb();
+  } catch (...) {
+  }
+  std::lock_guard<std::mutex> lock(state().mutex);
+  state().running = 0;
+  state().cv.notify_all();
 }
 
 int Shutdown::signal_received() const {
@@ -96,8 +115,10 @@ int Shutdown::add_callback(std::function<void()> cb) {
 }
 
 void Shutdown::remove_callback(int id) {
-  std::lock_guard<std::mutex> lock(state().mutex);
+  std::unique_lock<std::mutex> lock(state().mutex);
   state().callbacks.erase(id);
+  // A callback removing itself must not wait for itself.
+  state().cv.wait(lock, [&] { return state().running != id || state().running_on == std::this_thread::get_id(); });
 }
 
 void unblock_signals_in_child() {

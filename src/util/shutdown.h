@@ -24,6 +24,8 @@ class Shutdown {
   void remove_callback(int id);
 
  private:
+  // Runs one callback outside the lock, marked as running for remove_callback.
+  void run_callback(int id);
   Shutdown() = default;
   struct State;
   State& state() const;

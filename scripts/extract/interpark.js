@@ -335,6 +335,8 @@ async (ctx) => {
   } catch (e) {
     warnings.push(`api: ${errText(e)}`);
   }
+  // A warm re-read (a page rendered cycles ago) trusts only the data layer: its DOM is stale.
+  if (ctx && ctx.warm) return { items: [], strategy: 'none', warnings };
 
   const nd = readNextData();
   try {

@@ -191,6 +191,8 @@ async (ctx) => {
   } catch (e) {
     warnings.push('api layer (listTicketOpen.htm) failed: ' + (e && e.message || e));
   }
+  // A warm re-read (a page rendered cycles ago) trusts only the data layer: its DOM is stale.
+  if (ctx && ctx.warm) return { items: [], strategy: 'none', warnings };
 
   // ---------- layer 2: rendered list, paged through the page's own pager ----------
   const listRoot = () => document.getElementById('ticketOpenList') || document.querySelector('[data-list], [class*="ticket_list" i], [class*="TicketOpenList" i], #cont_wrap') || document.body;

@@ -235,6 +235,8 @@ async (ctx) => {
   } catch (e) {
     warnings.push(`api: ${errText(e)}`);
   }
+  // A warm re-read (a page rendered cycles ago) trusts only the data layer: its DOM is stale.
+  if (ctx && ctx.warm) return { items: [], strategy: 'none', warnings };
   try {
     const items = await viaDom();
     if (items.length) return { items, strategy: 'dom', warnings };

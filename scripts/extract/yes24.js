@@ -151,6 +151,8 @@ async (ctx) => {
 
   // ---------- mobile ----------
   if (/^m\./.test(location.hostname) || document.querySelector('a.lnk_brd')) {
+    // The mobile list has no data layer of its own: a warm re-read would only see the stale DOM.
+    if (ctx && ctx.warm) return { items: [], strategy: 'none', warnings: ['mobile: no data layer to re-read'] };
     try {
       const deadline = Date.now() + 8000;
       while (!document.querySelector('a.lnk_brd') && Date.now() < deadline) await sleep(200);
@@ -224,6 +226,8 @@ async (ctx) => {
   } catch (e) {
     warnings.push('api layer (axList.aspx) failed: ' + (e && e.message || e));
   }
+  // A warm re-read (a page rendered cycles ago) trusts only the data layer: its DOM is stale.
+  if (ctx && ctx.warm) return { items: [], strategy: 'none', warnings };
 
   // ---------- layer 2: the rendered list, paged through the page's pager ----------
   const listRoot = () => document.getElementById('BoardList') || document.querySelector('[data-role*="notice" i], [class*="NoticeBoard" i], .content-min-wrap') || document.body;

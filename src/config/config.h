@@ -81,6 +81,9 @@ struct Config {
   int max_items = 200;
   int detail_pages = 8;      // detail pages read per site per crawl (new or changed notices); 0: none
   int detail_budget_s = 20;  // how long one crawl may spend on them before its alerts go out
+  // Warm polling: between full navigations a site's open page re-reads its data layer.
+  int full_navigation_every = 10;        // cycles; 1: navigate every cycle
+  int full_navigation_max_age_s = 1800;  // a page older than this is rendered again
   int jitter_s = 30;
   int max_backoff_s = 3600;
   int retention_days = 30;

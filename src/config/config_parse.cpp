@@ -580,6 +580,8 @@ Config parse_config(const std::string& text, const std::string& origin, std::vec
   root.integer("max_items", c.max_items, 1, 5000);
   root.integer("detail_pages", c.detail_pages, 0, 100);
   root.integer("detail_budget_s", c.detail_budget_s, 1, 300);
+  root.integer("full_navigation_every", c.full_navigation_every, 1, 1000);
+  root.integer("full_navigation_max_age_s", c.full_navigation_max_age_s, 60, 86400);
   root.integer("jitter_s", c.jitter_s, 0, 3600);
   root.integer("max_backoff_s", c.max_backoff_s, 0, 7 * 86400);
   root.integer("retention_days", c.retention_days, 1, 3650);

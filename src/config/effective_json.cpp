@@ -23,6 +23,8 @@ nlohmann::json effective_json(const Config& c) {
   j["max_items"] = c.max_items;
   j["detail_pages"] = c.detail_pages;
   j["detail_budget_s"] = c.detail_budget_s;
+  j["full_navigation_every"] = c.full_navigation_every;
+  j["full_navigation_max_age_s"] = c.full_navigation_max_age_s;
   j["jitter_s"] = c.jitter_s;
   j["max_backoff_s"] = c.max_backoff_s;
   j["retention_days"] = c.retention_days;

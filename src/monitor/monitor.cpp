@@ -20,6 +20,33 @@ namespace {
 
 using SysClock = std::chrono::system_clock;
 
+// What answers a replayed site: a warm page may be re-read only while its archive is unchanged.
+std::string archive_identity(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  const auto mtime = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
+  return path + "@" + std::to_string(size) + "@" + std::to_string(mtime);
+}
+
+// Each site holds one page between cycles: warm polling needs a page per site, or the held pages
+// would starve the crawls that still navigate.
+std::unique_ptr<WarmPages> make_warm_pages(const Config& config, const cdp::BrowserPool& pool, std::size_t sites) {
+  if (config.full_navigation_every <= 1) return nullptr;
+  const auto& o = pool.options();
+  const std::size_t browsers = o.connect.empty() ? static_cast<std::size_t>(std::max(1, o.browsers)) : o.connect.size();
+  const std::size_t pages = browsers * static_cast<std::size_t>(std::max(1, o.pages_per_browser));
+  if (pages < sites) {
+    logger("main")->info("페이지 {}개로 사이트 {}개의 페이지를 주기 사이에 열어 둘 수 없어 매 주기 새로 엽니다 — "
+                         "pool_size × pages_per_browser를 사이트 수 이상으로 하면 빠른 다시 읽기를 씁니다",
+                         pages, sites);
+    return nullptr;
+  }
+  WarmPolicy policy;
+  policy.full_every = config.full_navigation_every;
+  policy.max_age = std::chrono::seconds(config.full_navigation_max_age_s);
+  return std::make_unique<WarmPages>(policy);
+}
+
 
 }  // namespace
 
@@ -32,7 +59,8 @@ Monitor::Monitor(const Config& config, Store& store, cdp::BrowserPool& pool, Mon
       options_(std::move(options)),
       schedule_(config.interval, config.jitter_s, config.max_backoff_s),
       deliveries_(std::make_unique<DeliveryRunner>(config, store, stop_, options_.dry_run)),
-      sites_(selected_sites(config.sources)) {
+      sites_(selected_sites(config.sources)),
+      warm_(make_warm_pages(config, pool, sites_.size())) {
   for (const auto& s : sites_) states_[s.id] = SiteRunState{s.id, 0, 0, 0};
   if (!options_.replay_dir.empty()) {
     deliveries_->set_stale_clock([this](const std::string& site) -> std::optional<std::time_t> {
@@ -104,8 +132,12 @@ CrawlResult Monitor::crawl(const SiteDescriptor& site) {
       r.error_kind = CrawlErrorKind::navigation;
       return r;
     }
+    options.warm_source = archive_identity(replay_path(options_.replay_dir, site.id));
   }
-  const auto budget = std::chrono::seconds(config_.browser.page_timeout_s * static_cast<int>(site.entry_pages.size()) +
+  options.warm = warm_.get();
+  // A warm read that fails leaves the whole of a navigation's time to the navigation after it.
+  const int pages = static_cast<int>(site.entry_pages.size()) + (warm_ ? 1 : 0);
+  const auto budget = std::chrono::seconds(config_.browser.page_timeout_s * pages +
                                            (options.detail_pages > 0 ? config_.detail_budget_s : 0) + 30);
   return crawl_site(pool_, site, options, Deadline::after(budget));
 }
@@ -197,7 +229,7 @@ void Monitor::store_result(const SiteDescriptor& site, const CrawlResult& r, Cyc
     ++report.sites_ok;
     report.items += outcome.items;
     report.new_items += cycle.new_items;
-    log->info("크롤링 완료: {} ({}건, 신규 {}건)", site.name, outcome.items, cycle.new_items);
+    log->info("크롤링 완료: {} ({}건, 신규 {}건{})", site.name, outcome.items, cycle.new_items, r.warm ? ", 다시 읽기" : "");
     if (!deliveries_->has_webhook()) log_queued_without_webhook(site, outcome);
   }
   if (events_.on_crawl) events_.on_crawl(site.id, r.duration_ms, cycle.items, cycle.new_items, r.ok);
@@ -362,6 +394,7 @@ int Monitor::run_loop() {
     if (!stop_.wait_until(schedule_.next_cycle(SysClock::now()))) break;
   }
   stop_delivery_worker();
+  if (warm_) warm_->clear();
   Shutdown::instance().remove_callback(callback);
   logger("main")->info("모니터 종료");
   return 0;

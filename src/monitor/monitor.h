@@ -18,6 +18,7 @@
 #include "monitor/keyword_filter.h"
 #include "monitor/site_schedule.h"
 #include "notify/stop_signal.h"
+#include "sites/warm_pages.h"
 #include "store/store.h"
 
 namespace ta {
@@ -112,6 +113,8 @@ class Monitor {
   std::time_t last_retention_ = 0;
   bool told_no_webhook_ = false;
   MonitorEvents events_;
+  // Last, so that its pages go back to the pool before anything else of the monitor is gone.
+  std::unique_ptr<WarmPages> warm_;  // null: every crawl navigates (full_navigation_every 1, or too few pages)
 };
 
 }  // namespace ta

@@ -1,5 +1,6 @@
 #include "sites/crawler.h"
 
+#include <algorithm>
 #include <set>
 
 #include "cdp/errors.h"
@@ -53,6 +54,74 @@ bool collect(const nlohmann::json& answer, const SiteDescriptor& site, const std
   return true;
 }
 
+// Runs the extract script in a page that shows the site's list, then reads the wanted detail pages
+// in that same page (`*left_list` then says it no longer shows the list). False: the answer was
+// not a list (attempt->error says why).
+bool read_list(cdp::Page& page, const SiteDescriptor& site, const std::string& script, const std::string& url,
+               const CrawlOptions& options, std::time_t now, bool warm, const Deadline& page_deadline,
+               const Deadline& deadline, CrawlResult* attempt, bool* left_list) {
+  nlohmann::json ctx = {{"site", site.id}, {"url", url}, {"now", format_kst_iso(now)}, {"max_items", options.max_items}};
+  if (warm) ctx["warm"] = true;
+  nlohmann::json answer = page.call_function(script, site.script, ctx, page_deadline);
+  if (!collect(answer, site, url, now, options.max_items, attempt)) return false;
+  if (attempt->tickets.empty() || !options.wants_detail || options.detail_pages <= 0) return true;
+  // The list's own page: same browser context, cookies and session as the list.
+  std::vector<bool> wanted;
+  try {
+    wanted = options.wants_detail(attempt->tickets);
+  } catch (const std::exception& e) {
+    // Not knowing which notices are new costs the detail pages, never the list.
+    attempt->warnings.push_back(std::string("상세 페이지를 건너뜀: ") + e.what());
+  }
+  *left_list = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
+  add_details(page, site, options, now, wanted, attempt->tickets,
+              deadline.nested(std::chrono::seconds(options.detail_budget_s)));
+  return true;
+}
+
+void take_attempt(CrawlResult& r, CrawlResult& attempt) {
+  r.strategy = attempt.strategy;
+  for (auto& w : attempt.warnings) r.warnings.push_back(w);
+  r.tickets = std::move(attempt.tickets);
+  r.untitled = attempt.untitled;
+  r.ok = !r.tickets.empty();
+  r.error.clear();
+  r.error_kind = CrawlErrorKind::none;
+}
+
+// Only the data layer is fresh in a page rendered cycles ago: its DOM is what it showed then.
+constexpr const char* kDataLayer = "api";
+
+// Re-reads the page a previous cycle rendered. True when that decided the crawl (the data layer
+// answered); false when the site must be rendered again (the page is closed by then).
+bool warm_read(WarmPage warm, const SiteDescriptor& site, const std::string& script, const CrawlOptions& options,
+               const Deadline& deadline, CrawlResult& r) {
+  CrawlResult attempt;
+  attempt.site = site.id;
+  bool left_list = false;
+  try {
+    const Deadline page_deadline = deadline.nested(std::chrono::seconds(options.page_timeout_s));
+    if (!read_list(warm.lease.page(), site, script, warm.url, options, r.now, true, page_deadline, deadline, &attempt,
+                   &left_list))
+      return false;
+  } catch (const cdp::CdpError& e) {
+    logger("site")->debug("{}: 다시 읽기 실패, 페이지를 새로 엽니다: {}", site.name, e.what());
+    return false;
+  }
+  if (attempt.strategy != kDataLayer) return false;
+  r.entry_url = warm.url;
+  r.warm = true;
+  take_attempt(r, attempt);
+  if (!r.ok) {
+    r.error = warm.url + ": 항목 0건" + (r.warnings.empty() ? "" : " (" + join(r.warnings, "; ") + ")");
+    r.error_kind = CrawlErrorKind::empty;
+    return true;
+  }
+  ++warm.reads;
+  if (!left_list) options.warm->keep(site.id, std::move(warm));
+  return true;
+}
+
 }  // namespace
 
 CrawlOptions CrawlOptions::from_config(const Config& config) {
@@ -89,6 +158,10 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
       return finish();
     }
     const std::string& script = *script_text;
+    if (options.warm) {
+      auto warm = options.warm->take(site.id, options.warm_source);
+      if (warm && warm_read(std::move(*warm), site, script, options, deadline, r)) return finish();
+    }
     cdp::PageOptions page_options = pool.options().page;
     page_options.replay = options.replay;
 
@@ -98,9 +171,11 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
       r.entry_url = url;
       CrawlResult attempt;
       attempt.site = site.id;
+      cdp::PageLease lease;
+      bool left_list = false;
       try {
         // Waiting for a page (and starting a browser) counts against the job, not the page timeout.
-        cdp::PageLease lease = pool.lease(page_options, deadline);
+        lease = pool.lease(page_options, deadline);
         const Deadline page_deadline = deadline.nested(std::chrono::seconds(options.page_timeout_s));
         lease->navigate(url, cdp::WaitCondition::parse(site.wait), page_deadline);
         int status = lease->document_status();
@@ -110,24 +185,11 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
           failures.push_back(url + ": HTTP " + std::to_string(status));
           continue;
         }
-        nlohmann::json ctx = {{"site", site.id}, {"url", url}, {"now", format_kst_iso(r.now)}, {"max_items", options.max_items}};
-        nlohmann::json answer = lease->call_function(script, site.script, ctx, page_deadline);
-        if (!collect(answer, site, url, r.now, options.max_items, &attempt)) {
+        if (!read_list(lease.page(), site, script, url, options, r.now, false, page_deadline, deadline, &attempt,
+                       &left_list)) {
           failures.push_back(attempt.error);
           r.error_kind = attempt.error_kind;
           continue;
-        }
-        if (!attempt.tickets.empty() && options.wants_detail && options.detail_pages > 0) {
-          // The list's own page: same browser context, cookies and session as the list.
-          std::vector<bool> wanted;
-          try {
-            wanted = options.wants_detail(attempt.tickets);
-          } catch (const std::exception& e) {
-            // Not knowing which notices are new costs the detail pages, never the list.
-            attempt.warnings.push_back(std::string("상세 페이지를 건너뜀: ") + e.what());
-          }
-          add_details(lease.page(), site, options, r.now, wanted, attempt.tickets,
-                      deadline.nested(std::chrono::seconds(options.detail_budget_s)));
         }
       } catch (const cdp::JsException& e) {
         failures.push_back(std::string(e.what()));
@@ -146,16 +208,13 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
         r.error_kind = CrawlErrorKind::browser;
         continue;
       }
-      r.strategy = attempt.strategy;
-      for (auto& w : attempt.warnings) r.warnings.push_back(w);
       if (!attempt.tickets.empty()) {
-        r.tickets = std::move(attempt.tickets);
-        r.untitled = attempt.untitled;
-        r.ok = true;
-        r.error.clear();
-        r.error_kind = CrawlErrorKind::none;
+        take_attempt(r, attempt);
+        if (options.warm && !left_list) options.warm->keep(site.id, options.warm->rendered(std::move(lease), url, options.warm_source));
         return finish();
       }
+      r.strategy = attempt.strategy;
+      for (auto& w : attempt.warnings) r.warnings.push_back(w);
       failures.push_back(url + ": 항목 0건" + (attempt.warnings.empty() ? "" : " (" + join(attempt.warnings, "; ") + ")"));
       r.error_kind = CrawlErrorKind::empty;
     }

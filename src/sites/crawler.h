@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "model/ticket.h"
 #include "sites/site.h"
+#include "sites/warm_pages.h"
 
 namespace ta {
 
@@ -28,6 +29,9 @@ struct CrawlOptions {
   std::function<std::vector<bool>(const std::vector<Ticket>&)> wants_detail;
   int detail_pages = 0;
   int detail_budget_s = 20;
+  // Set: a page that gave a good list stays open for the next cycle's warm read (see warm_pages.h).
+  WarmPages* warm = nullptr;
+  std::string warm_source;  // identity of what answers the page: "" live, the archive in replay
 
   // extract_dir, max_items and page_timeout_s as configured.
   static CrawlOptions from_config(const Config& config);
@@ -48,6 +52,7 @@ struct CrawlResult {
   int untitled = 0;  // rows the script returned without a title (skipped)
   long long duration_ms = 0;
   std::time_t now = 0;
+  bool warm = false;  // read again from the page a previous cycle rendered, without navigating
 };
 
 CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const CrawlOptions& options,

@@ -69,7 +69,7 @@ struct Config {
   std::vector<std::string> KEYWORDS;
   std::vector<std::string> PRIORITY_KEYWORDS;
   std::vector<std::string> EXCLUDE_KEYWORDS;
-  int interval = 300;                   // seconds between cycles
+  int interval = 60;                    // seconds between cycles (warm polling keeps a cycle cheap)
   double notification_delay = 1.0;      // seconds between Discord messages
   int max_notifications_per_cycle = 20;
   std::vector<std::string> sources = {"interpark", "yes24", "melon", "ticketlink"};

@@ -13,7 +13,7 @@ TEST(ConfigDefaults, EmptyObjectGivesTheDocumentedDefaults) {
   EXPECT_TRUE(warnings.empty()) << test::joined(warnings);
   EXPECT_EQ(c.DISCORD_WEBHOOK_URL, "");
   EXPECT_TRUE(c.KEYWORDS.empty());
-  EXPECT_EQ(c.interval, 300);
+  EXPECT_EQ(c.interval, 60);
   EXPECT_DOUBLE_EQ(c.notification_delay, 1.0);
   EXPECT_EQ(c.max_notifications_per_cycle, 20);
   EXPECT_EQ(c.sources, (std::vector<std::string>{"interpark", "yes24", "melon", "ticketlink"}));

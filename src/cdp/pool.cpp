@@ -46,6 +46,13 @@ void PageLease::release() {
   page_.reset();
 }
 
+bool PageLease::browser_retiring() const { return pool_ && page_ && pool_->slot_retiring(slot_); }
+
+bool BrowserPool::slot_retiring(size_t slot) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return slot < slots_.size() && (slots_[slot].retiring || slots_[slot].broken);
+}
+
 BrowserPool::BrowserPool(PoolOptions options) : options_(std::move(options)) {
   size_t n = options_.connect.empty() ? static_cast<size_t>(std::max(1, options_.browsers)) : options_.connect.size();
   slots_.resize(n);

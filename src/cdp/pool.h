@@ -51,6 +51,9 @@ class PageLease {
   explicit operator bool() const { return page_ != nullptr; }
   // Gives the page back now (closes its context).
   void release();
+  // True when its browser waits to be recycled or replaced: a page held across jobs (warm
+  // polling) must then be given back, or the browser can never restart.
+  bool browser_retiring() const;
 
  private:
   friend class BrowserPool;
@@ -78,6 +81,7 @@ class BrowserPool {
   // Closes every browser (Browser.close, then the process group is killed). Leases fail after this.
   void shutdown() noexcept;
   PoolStats stats() const;
+  bool slot_retiring(size_t slot) const;
   std::vector<pid_t> browser_pids() const;
   std::vector<std::string> profile_dirs() const;
   const PoolOptions& options() const { return options_; }

@@ -54,6 +54,9 @@ bool collect(const nlohmann::json& answer, const SiteDescriptor& site, const std
   return true;
 }
 
+// Only the data layer is fresh in a page rendered cycles ago: its DOM is what it showed then.
+constexpr const char* kDataLayer = "api";
+
 // Runs the extract script in a page that shows the site's list, then reads the wanted detail pages
 // in that same page (`*left_list` then says it no longer shows the list). False: the answer was
 // not a list (attempt->error says why).
@@ -64,6 +67,7 @@ bool read_list(cdp::Page& page, const SiteDescriptor& site, const std::string& s
   if (warm) ctx["warm"] = true;
   nlohmann::json answer = page.call_function(script, site.script, ctx, page_deadline);
   if (!collect(answer, site, url, now, options.max_items, attempt)) return false;
+  if (warm && attempt->strategy != kDataLayer) return true;  // not trusted: no detail page for it
   if (attempt->tickets.empty() || !options.wants_detail || options.detail_pages <= 0) return true;
   // The list's own page: same browser context, cookies and session as the list.
   std::vector<bool> wanted;
@@ -88,9 +92,6 @@ void take_attempt(CrawlResult& r, CrawlResult& attempt) {
   r.error.clear();
   r.error_kind = CrawlErrorKind::none;
 }
-
-// Only the data layer is fresh in a page rendered cycles ago: its DOM is what it showed then.
-constexpr const char* kDataLayer = "api";
 
 // Re-reads the page a previous cycle rendered. True when that decided the crawl (the data layer
 // answered); false when the site must be rendered again (the page is closed by then).
@@ -162,6 +163,7 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
       auto warm = options.warm->take(site.id, options.warm_source);
       if (warm && warm_read(std::move(*warm), site, script, options, deadline, r)) return finish();
     }
+    if (options.warm) options.warm->release_retiring();
     cdp::PageOptions page_options = pool.options().page;
     page_options.replay = options.replay;
 

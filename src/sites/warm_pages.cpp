@@ -1,11 +1,13 @@
 #include "sites/warm_pages.h"
 
+#include <vector>
+
 namespace ta {
 
 WarmPages::WarmPages(WarmPolicy policy, Now now) : policy_(policy), now_(std::move(now)) {}
 
 bool WarmPages::reusable(const WarmPage& page, const std::string& source) const {
-  return page.lease && !page.lease->crashed() && page.source == source && page.reads + 1 < policy_.full_every &&
+  return page.lease && !page.lease->crashed() && !page.lease.browser_retiring() && page.source == source && page.reads + 1 < policy_.full_every &&
          now_() - page.rendered < policy_.max_age;
 }
 
@@ -23,7 +25,7 @@ std::optional<WarmPage> WarmPages::take(const std::string& site, const std::stri
 }
 
 void WarmPages::keep(const std::string& site, WarmPage page) {
-  if (policy_.full_every <= 1) return;
+  if (policy_.full_every <= 1 || page.lease.browser_retiring()) return;
   std::optional<WarmPage> replaced;
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = pages_.find(site);
@@ -38,6 +40,21 @@ WarmPage WarmPages::rendered(cdp::PageLease lease, const std::string& url, const
   page.source = source;
   page.rendered = now_();
   return page;
+}
+
+void WarmPages::release_retiring() {
+  std::vector<WarmPage> released;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = pages_.begin(); it != pages_.end();) {
+      if (it->second.lease.browser_retiring()) {
+        released.push_back(std::move(it->second));
+        it = pages_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
 }
 
 void WarmPages::clear() {

@@ -39,6 +39,9 @@ class WarmPages {
   void keep(const std::string& site, WarmPage page);
   // A page that rendered its site now.
   WarmPage rendered(cdp::PageLease lease, const std::string& url, const std::string& source) const;
+  // Closes the kept pages whose browser waits to be recycled (see PageLease::browser_retiring):
+  // called before a navigation leases a page, so held pages never keep a browser from restarting.
+  void release_retiring();
   void clear();
   std::size_t size() const;
   const WarmPolicy& policy() const { return policy_; }

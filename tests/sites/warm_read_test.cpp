@@ -51,13 +51,15 @@ class WarmRead : public ::testing::Test {
     api_status = status;
   }
 
-  CrawlResult crawl(const std::string& source = "") {
+  CrawlResult crawl(const std::string& source = "") { return crawl_in(pool, site, source); }
+
+  CrawlResult crawl_in(cdp::BrowserPool& in, const SiteDescriptor& which, const std::string& source = "") {
     CrawlOptions options;
     options.extract_dir = test::source_dir() + "/tests/sites/warm";
     options.page_timeout_s = 20;
     options.warm = &warm;
     options.warm_source = source;
-    return crawl_site(pool, site, options, Deadline::after(seconds(60)));
+    return crawl_site(in, which, options, Deadline::after(seconds(60)));
   }
 
   int list_loads() const {
@@ -132,6 +134,35 @@ TEST_F(WarmRead, AnOldPageOrAChangedSourceIsRenderedAgain) {
   ASSERT_TRUE(same.ok) << same.error;
   EXPECT_TRUE(same.warm);
   EXPECT_EQ(list_loads(), 3);
+}
+
+// A browser due for recycling restarts only once no page is open in it: the pages kept for other
+// sites are given back before a navigation leases, or that navigation would wait forever.
+TEST_F(WarmRead, KeptPagesNeverKeepABrowserFromRecycling) {
+  cdp::PoolOptions options = test::site_pool_options();
+  options.browsers = 1;
+  options.pages_per_browser = 2;
+  options.max_pages_per_browser = 2;
+  cdp::BrowserPool small(options);
+  // Pages kept from `small` must go back before it is destroyed, whatever assertion fails.
+  struct GiveBack {
+    WarmPages& warm;
+    ~GiveBack() { warm.clear(); }
+  } give_back{warm};
+  SiteDescriptor other = site;
+  other.id = "warmtest2";
+  ASSERT_TRUE(crawl_in(small, site).ok);
+  ASSERT_TRUE(crawl_in(small, other).ok);
+  ASSERT_EQ(warm.size(), 2u);
+  clock += seconds(601);  // both pages too old: the first site gives its page back, the browser is due
+  CrawlResult r = crawl_in(small, site);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_FALSE(r.warm);
+  EXPECT_EQ(small.stats().browser_recycles, 1);
+  EXPECT_EQ(warm.size(), 1u) << "the other site's page went back with its browser";
+  CrawlResult again = crawl_in(small, other);
+  ASSERT_TRUE(again.ok) << again.error;
+  EXPECT_FALSE(again.warm);
 }
 
 TEST(WarmPagesPolicy, FullEveryOneKeepsNothing) {

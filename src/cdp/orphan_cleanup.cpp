@@ -1,7 +1,12 @@
 #include "cdp/orphan_cleanup.h"
 
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <filesystem>
 #include <mutex>
@@ -47,6 +52,33 @@ bool old_and_unused(const std::string& profile) {
   return processes_mentioning("--user-data-dir=" + profile).empty();
 }
 
+// True when a Unix socket file exists at `path` and nobody listens on it: its Chromium is gone.
+// (No file yet may be a Chromium starting right now: that is never called dead.)
+bool nobody_listens(const std::string& path) {
+  sockaddr_un addr{};
+  if (path.size() >= sizeof(addr.sun_path)) return false;
+  addr.sun_family = AF_UNIX;
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return false;
+  const bool refused = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0 && errno == ECONNREFUSED;
+  ::close(fd);
+  return refused;
+}
+
+// A controller killed while its Chromium ran with the temporary directory itself as TMPDIR (a
+// profile path too long for a socket) leaves TMPDIR/org.chromium.Chromium.XXXXXX behind, which no
+// profile may point to any more: removed once its socket has no listener.
+void remove_dead_singleton_dirs() {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(fs::temp_directory_path(), ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("org.chromium.Chromium.", 0) != 0 || !nobody_listens((e.path() / "SingletonSocket").string())) continue;
+    std::error_code remove_ec;
+    fs::remove_all(e.path(), remove_ec);
+  }
+}
+
 }  // namespace
 
 int cleanup_orphaned_browsers() {
@@ -60,6 +92,7 @@ int cleanup_orphaned_browsers() {
     if (!remove_profile(profile))
       logger("pool")->warn("남은 임시 프로필을 지울 수 없습니다: {} — 권한을 확인하고 직접 지우세요 (rm -rf)", profile);
   }
+  remove_dead_singleton_dirs();
   return killed;
 }
 

@@ -7,8 +7,8 @@ namespace ta {
 WarmPages::WarmPages(WarmPolicy policy, Now now) : policy_(policy), now_(std::move(now)) {}
 
 bool WarmPages::reusable(const WarmPage& page, const std::string& source) const {
-  return page.lease && !page.lease->crashed() && !page.lease.browser_retiring() && page.source == source && page.reads + 1 < policy_.full_every &&
-         now_() - page.rendered < policy_.max_age;
+  if (!page.lease || page.lease->crashed() || page.lease.browser_retiring()) return false;
+  return page.source == source && page.reads + 1 < policy_.full_every && now_() - page.rendered < policy_.max_age;
 }
 
 std::optional<WarmPage> WarmPages::take(const std::string& site, const std::string& source) {

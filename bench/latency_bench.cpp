@@ -9,7 +9,6 @@
 //   build/bench/latency_bench [APPEARANCES] [INTERVAL_S] [JITTER_S]
 //   (defaults: 20 appearances, the configured defaults of interval and jitter_s; LATENCY_BENCH_LOG=1 prints
 //   the monitor's log)
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <strings.h>
@@ -32,7 +31,7 @@
 #include "support/http_server.h"
 #include "support/run_binary.h"
 #include "support/temp_dir.h"
-#include "util/proc_file.h"
+#include "util/process_group.h"
 
 using namespace ta;
 using Clock = std::chrono::steady_clock;
@@ -119,20 +118,18 @@ class LiveYes24 {
   std::map<std::string, std::string> details_;  // axRead.aspx body → the added notice's detail
 };
 
+// Every process below this one (the monitor, its Chromium, orphans adopted as subreaper).
 std::vector<pid_t> descendants() {
   std::map<pid_t, pid_t> parent;
   DIR* proc = opendir("/proc");
   while (dirent* e = proc ? readdir(proc) : nullptr) {
     const pid_t pid = static_cast<pid_t>(std::atoi(e->d_name));
-    const std::string stat = pid > 0 ? read_proc_file("/proc/" + std::to_string(pid) + "/stat") : "";
-    const auto close = stat.rfind(')');
-    if (close == std::string::npos || close + 4 >= stat.size() || stat[close + 2] == 'Z') continue;
-    parent[pid] = static_cast<pid_t>(std::atoi(stat.c_str() + close + 4));
+    if (pid > 0) parent[pid] = parent_pid(pid);
   }
   if (proc) closedir(proc);
   std::vector<pid_t> out;
-  for (const auto& [pid, _] : parent) {
-    pid_t p = parent[pid];
+  for (const auto& [pid, first] : parent) {
+    pid_t p = first;
     for (int depth = 0; p > 1 && p != getpid() && depth < 64; ++depth) p = parent.count(p) ? parent[p] : 0;
     if (p == getpid()) out.push_back(pid);
   }
@@ -177,7 +174,7 @@ double percentile(std::vector<double> v, double p) {
 int main(int argc, char** argv) {
   const int appearances = argc > 1 ? std::atoi(argv[1]) : 20;
   const int interval = argc > 2 ? std::atoi(argv[2]) : Config{}.interval;
-  prctl(PR_SET_CHILD_SUBREAPER, 1);
+  become_child_subreaper();
   LiveYes24 site(std::string(TA_TEST_SOURCE_DIR) + "/fixtures/yes24/main.har");
   test::FakeDiscord discord;
   test::TempDir dir;

@@ -54,6 +54,11 @@ bool collect(const nlohmann::json& answer, const SiteDescriptor& site, const std
   return true;
 }
 
+// A page that gave no item, with what the script said about it.
+std::string empty_list_error(const std::string& url, const std::vector<std::string>& warnings) {
+  return url + ": 항목 0건" + (warnings.empty() ? "" : " (" + join(warnings, "; ") + ")");
+}
+
 // Only the data layer is fresh in a page rendered cycles ago: its DOM is what it showed then.
 constexpr const char* kDataLayer = "api";
 
@@ -114,7 +119,7 @@ bool warm_read(WarmPage warm, const SiteDescriptor& site, const std::string& scr
   r.warm = true;
   take_attempt(r, attempt);
   if (!r.ok) {
-    r.error = warm.url + ": 항목 0건" + (r.warnings.empty() ? "" : " (" + join(r.warnings, "; ") + ")");
+    r.error = empty_list_error(warm.url, r.warnings);
     r.error_kind = CrawlErrorKind::empty;
     return true;
   }
@@ -162,8 +167,8 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
     if (options.warm) {
       auto warm = options.warm->take(site.id, options.warm_source);
       if (warm && warm_read(std::move(*warm), site, script, options, deadline, r)) return finish();
+      options.warm->release_retiring();  // the navigation below may need their browser's restart
     }
-    if (options.warm) options.warm->release_retiring();
     cdp::PageOptions page_options = pool.options().page;
     page_options.replay = options.replay;
 
@@ -217,7 +222,7 @@ CrawlResult crawl_site(cdp::BrowserPool& pool, const SiteDescriptor& site, const
       }
       r.strategy = attempt.strategy;
       for (auto& w : attempt.warnings) r.warnings.push_back(w);
-      failures.push_back(url + ": 항목 0건" + (attempt.warnings.empty() ? "" : " (" + join(attempt.warnings, "; ") + ")"));
+      failures.push_back(empty_list_error(url, attempt.warnings));
       r.error_kind = CrawlErrorKind::empty;
     }
     if (failures.empty()) {
